@@ -1,0 +1,39 @@
+// Report metadata: title, agency and the year reported on (not the publication date).
+import type { DocumentModel } from '../model/document.js';
+import { REPORT_TITLE } from '../template/labels.js';
+import { cleanText } from './text.js';
+
+const CN_YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** "2023年" or "二〇二三年" → 2023; the first year written in the text. */
+export function yearIn(text: string): number | undefined {
+  const digits = /(?<!\d)((?:19|20)\d{2})\s*年/.exec(text);
+  if (digits) return Number(digits[1]);
+  const cn = /([〇零一二三四五六七八九ＯO]{4})\s*年/.exec(text);
+  if (!cn) return undefined;
+  const y = Number([...cn[1]!].map((c) => CN_YEAR_DIGITS[c] ?? '').join(''));
+  return y >= 1990 && y <= 2100 ? y : undefined;
+}
+
+/** The reporting body as the title names it: what stands before (or after the year before) 政府信息公开. */
+export function agencyIn(title: string): string | undefined {
+  const t = title
+    .replace(/[《》“”"]/g, '')
+    .replace(/^关于/, '')
+    .replace(/(?:(?:19|20)\d{2}|[〇零一二三四五六七八九ＯO]{4})\s*年度?/, '|');
+  const m = /^(.*?)(?:的)?(?:政府信息公开|政务公开|信息公开)/.exec(t);
+  if (!m) return undefined;
+  const candidates = m[1]!.split('|').map((s) => s.replace(/(关于|的)$/, '').trim()).filter((s) => s.length >= 2);
+  return candidates.at(-1) ?? candidates[0];
+}
+
+export function recognizeMeta(doc: DocumentModel): { title: string | null; agency: string | null; year: number | null } {
+  const lines: string[] = [];
+  for (const block of doc.blocks.slice(0, 12)) if (block.type !== 'table') lines.push(cleanText(block.text));
+  // The title may be wrapped over two lines: try each line and each pair.
+  // Whole lines first, then the declared <title>, then pairs of lines (a title wrapped over two).
+  const candidates = [...lines, cleanText(doc.declaredTitle ?? ''), ...lines.slice(0, -1).map((l, i) => `${l}${lines[i + 1]}`)];
+  const title = candidates.find((l) => l.length <= 80 && REPORT_TITLE.test(l) && !/^根据|^按照|^依据/.test(l)) ?? null;
+  const year = (title ? yearIn(title) : undefined) ?? lines.map((l) => (/年度/.test(l) ? yearIn(l) : undefined)).find((y) => y !== undefined) ?? null;
+  return { title, agency: (title ? agencyIn(title) : undefined) ?? null, year };
+}

@@ -1,0 +1,20 @@
+// Which template table (二 主动公开, 三 申请, 四 复议诉讼) a grid is, from the labels it holds.
+import type { Table } from '../model/document.js';
+import { APPEALS_TABLE_MARKERS, PROACTIVE_COLUMNS, PROACTIVE_ROWS, REQUESTS_TABLE_MARKERS } from '../template/labels.js';
+import { normalizeLabel } from './text.js';
+
+export type TableKind = 'proactive' | 'requests' | 'appeals' | 'other';
+
+const count = (texts: string[], markers: readonly string[]) => markers.filter((m) => texts.some((t) => t.includes(m))).length;
+
+export function classifyTable(table: Table): TableKind {
+  const texts = table.cells.map((c) => normalizeLabel(c.text)).filter((t) => t !== '');
+  if (count(texts, REQUESTS_TABLE_MARKERS) >= 3) return 'requests';
+  if (count(texts, APPEALS_TABLE_MARKERS) >= 3) return 'appeals';
+  // Table 二 needs one of its own column headers and one of its row labels: a free-form statistics table
+  // (pingtan-2017's 指标名称/计量单位) mentions 行政许可 but has no 本年制发件数-like header.
+  const headers = PROACTIVE_COLUMNS.flatMap((c) => c.labels.map(normalizeLabel));
+  const rows: string[] = Object.values(PROACTIVE_ROWS).flat();
+  if (texts.some((t) => headers.includes(t)) && texts.some((t) => rows.includes(t))) return 'proactive';
+  return 'other';
+}
