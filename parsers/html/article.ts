@@ -1,0 +1,143 @@
+// Find the report inside the CMS page around it (nav, breadcrumbs, related links, footer).
+import type { CheerioAPI } from 'cheerio';
+import type { DomElement, DomNode } from './dom.js';
+import { countHan, isElement, isSkipped } from './dom.js';
+
+export interface ArticleSelector {
+  selector: string;
+  /** Generic names (".content") also wrap chrome: accept them only when they hold real text. */
+  generic: boolean;
+}
+
+/**
+ * Article containers of the CMSes Chinese government sites run on, most specific first.
+ * The first selector whose best match holds report text wins.
+ */
+export const ARTICLE_SELECTORS: readonly ArticleSelector[] = [
+  // TRS WCM editor output; pingtan-2019.html, pingtan-2023.html, seed-2023*.html
+  { selector: '.TRS_Editor', generic: false },
+  // TRS UEditor variant of the same CMS (class "TRS_UEDITOR trs_paper_default"), common on provincial portals
+  { selector: '.TRS_UEDITOR', generic: false },
+  // Article body id of gov.cn-style templates ("字号：大 中 小" zoom links act on it); seed-2023*.html
+  { selector: '#zoom', generic: false },
+  // Ucap (开普云) CMS article body
+  { selector: '#UCAP-CONTENT', generic: false },
+  // TRS "trt" responsive templates without a TRS_Editor div; pingtan-2017.html, pingtan-2021.html
+  { selector: '.article_content', generic: false },
+  // www.gov.cn article pages
+  { selector: '.pages_content', generic: false },
+  // 政府信息公开 (xxgk) platform detail pages
+  { selector: '.xxgk_content', generic: false },
+  { selector: '#xxgk_content', generic: false },
+  // Generic names many hand-made templates use; they may wrap chrome too
+  { selector: '.article-content', generic: true },
+  { selector: '#content', generic: true },
+  { selector: '.content', generic: true },
+  { selector: '.article', generic: true },
+  { selector: 'article', generic: true },
+];
+
+/** Han characters an article needs to be taken as the report's text (a caption-only block is not). */
+const MIN_ARTICLE_HAN = 50;
+
+/** The fallback takes the smallest element that holds this share of the page's non-link text. */
+const DENSEST_SHARE = 0.8;
+
+/** Boilerplate by element name or by class/id (readability's "unlikely candidates"). */
+const CHROME_ELEMENTS = new Set(['nav', 'header', 'footer', 'aside']);
+const CHROME_NAMES = /(^|[\s_-])(nav|navbar|menu|footer|foot|header|head|sidebar|side|breadcrumb|crumb|share|comment|related|links?|position|location|copyright)([\s_-]|$)/i;
+
+export const ATTACHMENT_HREF = /\.(pdf|docx?|wps|xlsx?|et|ofd)(?:[?#].*)?$/i;
+
+function isChrome(el: DomElement): boolean {
+  if (CHROME_ELEMENTS.has(el.name)) return true;
+  const names = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`;
+  return names.trim() !== '' && CHROME_NAMES.test(names);
+}
+
+export interface HanCounts {
+  /** Han characters outside links under each element (text of <a> is navigation, not report). */
+  all: Map<DomElement, number>;
+  /** The same, but chrome descendants (nav, footer, .breadcrumb …) contribute nothing. */
+  content: Map<DomElement, number>;
+}
+
+/** Count Han characters under every element in one iterative post-order pass. */
+export function hanCounts(root: DomElement): HanCounts {
+  const all = new Map<DomElement, number>();
+  const content = new Map<DomElement, number>();
+  const stack: [DomNode, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [node, leaving] = stack.pop()!;
+    if (!isElement(node)) continue;
+    if (leaving) {
+      let sumAll = 0;
+      let sumContent = 0;
+      for (const child of node.children) {
+        if (child.type === 'text') {
+          const n = countHan(child.data);
+          sumAll += n;
+          sumContent += n;
+        } else if (isElement(child)) {
+          sumAll += all.get(child) ?? 0;
+          if (!isChrome(child)) sumContent += content.get(child) ?? 0;
+        }
+      }
+      all.set(node, sumAll);
+      content.set(node, sumContent);
+      continue;
+    }
+    if (isSkipped(node) || node.name === 'a') continue;
+    stack.push([node, true]);
+    for (const child of node.children) stack.push([child, false]);
+  }
+  return { all, content };
+}
+
+/** Whether the subtree holds an <img> or a link to an attachment file (iterative). */
+export function hasMedia(root: DomElement): boolean {
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    if (node.name === 'img') return true;
+    if (node.name === 'a' && ATTACHMENT_HREF.test(node.attribs['href'] ?? '')) return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
+
+export interface ArticleChoice {
+  root: DomElement;
+  /** The selector that matched, 'densest-text' for the fallback, or 'body'. */
+  via: string;
+}
+
+/** The element holding the report: a known CMS container, else the densest text block, else <body>. */
+export function findArticle($: CheerioAPI): ArticleChoice {
+  const body = ($('body')[0] ?? $.root()[0]) as unknown as DomElement;
+  const counts = hanCounts(body);
+  for (const { selector, generic } of ARTICLE_SELECTORS) {
+    let best: DomElement | undefined;
+    let bestHan = -1;
+    for (const el of $(selector).toArray() as unknown as DomElement[]) {
+      const han = counts.all.get(el) ?? 0;
+      if (han > bestHan) [best, bestHan] = [el, han];
+    }
+    if (!best) continue;
+    if (bestHan >= MIN_ARTICLE_HAN || (!generic && hasMedia(best))) return { root: best, via: selector };
+  }
+  const total = counts.content.get(body) ?? 0;
+  if (total >= MIN_ARTICLE_HAN) return { root: densest(body, counts.content, total * DENSEST_SHARE), via: 'densest-text' };
+  return { root: body, via: 'body' };
+}
+
+/** Walk down from body while one child still holds at least `need` Han characters. */
+function densest(body: DomElement, counts: Map<DomElement, number>, need: number): DomElement {
+  let current = body;
+  for (;;) {
+    const next = current.children.find((c): c is DomElement => isElement(c) && !isChrome(c) && (counts.get(c) ?? 0) >= need);
+    if (!next) return current;
+    current = next;
+  }
+}

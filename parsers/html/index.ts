@@ -1,0 +1,77 @@
+// HTML report pages → DocumentModel: decode (GBK-aware), refuse absurd nesting, find the article
+// inside the CMS chrome, read its blocks and tables.
+import * as cheerio from 'cheerio';
+import type { Limits } from '../../src/limits.js';
+import type { Message, Result } from '../../src/messages.js';
+import { warning } from '../../src/messages.js';
+import type { Block, DocumentModel } from '../../src/model/document.js';
+import { documentModel } from '../../src/model/document.js';
+import { decodeText } from '../../src/sources/decode.js';
+import type { ParseContext } from '../context.js';
+import { findArticle } from './article.js';
+import type { ArticleStats } from './blocks.js';
+import { readBlocks } from './blocks.js';
+import type { DomElement } from './dom.js';
+import { normaliseText } from './dom.js';
+import { checkNestingDepth } from './nesting.js';
+
+/** An article with fewer Han characters than this (outside links) holds no report text of its own. */
+const NEAR_EMPTY_HAN = 200;
+
+export interface HtmlRead {
+  blocks: Block[];
+  messages: Message[];
+  stats: ArticleStats;
+  declaredTitle?: string;
+}
+
+/**
+ * Markup → blocks. `findArticleRoot` looks for the article inside CMS chrome (web pages); without it
+ * the whole <body> is read (mammoth's output of a DOCX). Throws limit.nesting-depth before parsing.
+ */
+export function readHtml(html: string, limits: Limits, options: { findArticleRoot: boolean; codePrefix: string }): HtmlRead {
+  checkNestingDepth(html, limits, 'html');
+  const $ = cheerio.load(html);
+  const root = options.findArticleRoot
+    ? findArticle($).root
+    : (($('body')[0] ?? $.root()[0]) as unknown as DomElement);
+  const read = readBlocks(root, options.codePrefix);
+  const title = normaliseText($('title').first().text());
+  return { ...read, ...(title ? { declaredTitle: title } : {}) };
+}
+
+function resolveHref(href: string, base: string | undefined): string {
+  if (!base || !/^https?:\/\//i.test(base)) return href;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return href;
+  }
+}
+
+/** Warnings for pages that hold the report only as pictures or as a downloadable file. */
+export function contentWarnings(stats: ArticleStats, code: string, base?: string): Message[] {
+  if (stats.tables > 0 || stats.textHan >= NEAR_EMPTY_HAN) return [];
+  const out: Message[] = [];
+  if (stats.attachments.length > 0) {
+    const hrefs = stats.attachments.map((h) => resolveHref(h, base));
+    out.push(warning(`${code}.attachment-link`, `The page holds no report text, only a link to an attachment: ${hrefs.join(', ')}`));
+  } else if (stats.images > 0) {
+    out.push(warning(`${code}.image-only`, `The page holds no report text, only ${stats.images} image(s) (a scanned or pictured report)`));
+  }
+  return out;
+}
+
+export async function parseHtml(bytes: Uint8Array, ctx: ParseContext): Promise<Result<DocumentModel>> {
+  const decoded = decodeText(bytes, { html: true });
+  const messages: Message[] = [];
+  if (decoded.ignoredDeclaration) {
+    messages.push(
+      warning('html.charset-mismatch', `The page declares charset "${decoded.ignoredDeclaration}" but its bytes are ${decoded.encoding}; read as ${decoded.encoding}`),
+    );
+  }
+  const read = readHtml(decoded.text, ctx.limits, { findArticleRoot: true, codePrefix: 'html' });
+  messages.push(...read.messages, ...contentWarnings(read.stats, 'html', ctx.name));
+  const extra = read.declaredTitle ? { declaredTitle: read.declaredTitle } : {};
+  return { value: documentModel('html', read.blocks, extra), messages };
+}

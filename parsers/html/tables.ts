@@ -1,0 +1,95 @@
+// An HTML <table> element → Table (cells with spans and element-path provenance). Shared by the HTML
+// reader and the DOCX reader (mammoth writes gridSpan as colspan and vMerge as rowspan).
+import type { Message } from '../../src/messages.js';
+import { warning } from '../../src/messages.js';
+import type { Table } from '../../src/model/document.js';
+import { table } from '../../src/model/document.js';
+import type { DomElement } from './dom.js';
+import { isElement, isHidden, joinLines, textLines } from './dom.js';
+import type { SourceCell } from './table-grid.js';
+import { placeCells } from './table-grid.js';
+
+export interface TableRead {
+  /** Undefined when the element holds no cell at all. */
+  table: Table | undefined;
+  /** Text of <caption> elements, to be emitted before the table. */
+  captions: string[];
+  messages: Message[];
+}
+
+const SECTION_ELEMENTS = new Set(['thead', 'tbody', 'tfoot']);
+
+interface RowSource {
+  cells: DomElement[];
+}
+
+/**
+ * The rows of a table in source order: <tr>s directly inside it or inside thead/tbody/tfoot, and runs
+ * of <td>/<th> written without a <tr> (parse5 adds the <tr>; lenient parsers and hand-made markup
+ * do not). Rows of nested tables are not included.
+ */
+function collectRows(tableEl: DomElement, captions: DomElement[]): RowSource[] {
+  const rows: RowSource[] = [];
+  let loose: DomElement[] | undefined;
+  const visit = (container: DomElement) => {
+    for (const child of container.children) {
+      if (!isElement(child) || isHidden(child)) continue;
+      if (child.name === 'td' || child.name === 'th') {
+        if (!loose) rows.push({ cells: (loose = []) });
+        loose.push(child);
+        continue;
+      }
+      loose = undefined;
+      if (child.name === 'tr') rows.push({ cells: child.children.filter((c): c is DomElement => isElement(c) && (c.name === 'td' || c.name === 'th')) });
+      else if (SECTION_ELEMENTS.has(child.name) && container === tableEl) visit(child);
+      else if (child.name === 'caption' && container === tableEl) captions.push(child);
+    }
+    loose = undefined;
+  };
+  visit(tableEl);
+  return rows;
+}
+
+function spanAttribute(el: DomElement, name: 'rowspan' | 'colspan'): number {
+  const raw = el.attribs[name];
+  if (raw === undefined) return 1;
+  const n = Number.parseInt(raw, 10);
+  return Number.isNaN(n) ? 1 : n;
+}
+
+/**
+ * Read one <table>. `path` is its element path ("table[2]"); cells get "table[2]/tr[5]/td[9]", rows
+ * counted across thead/tbody/tfoot, cells among same-name siblings. Text inside a nested table is
+ * flattened into its cell, with an 'html.nested-table' warning.
+ */
+export function readTable(tableEl: DomElement, path: string, codePrefix = 'html'): TableRead {
+  const messages: Message[] = [];
+  const captionEls: DomElement[] = [];
+  const rows = collectRows(tableEl, captionEls);
+  const captions = captionEls.map((c) => joinLines(textLines(c))).filter((t) => t !== '');
+
+  const sourceRows: SourceCell[][] = rows.map((row, r) => {
+    const seen: Record<string, number> = {};
+    return row.cells.map((el) => {
+      const nth = (seen[el.name] = (seen[el.name] ?? 0) + 1);
+      const cellPath = `${path}/tr[${r + 1}]/${el.name}[${nth}]`;
+      const text = joinLines(
+        textLines(el, () =>
+          messages.push(warning(`${codePrefix}.nested-table`, 'A table inside a table cell was flattened into the cell text', { at: { path: cellPath } })),
+        ),
+      );
+      return { text, rowSpan: spanAttribute(el, 'rowspan'), colSpan: spanAttribute(el, 'colspan'), prov: { path: cellPath } };
+    });
+  });
+
+  const placed = placeCells(sourceRows, (r) => ({ path: `${path}/tr[${r + 1}]` }));
+  if (placed.cols === 0) return { table: undefined, captions, messages };
+  if (placed.clampedSpans > 0) {
+    messages.push(
+      warning(`${codePrefix}.span-clamped`, `${placed.clampedSpans} cell span(s) ran past the table edge or over another cell and were cut`, {
+        at: { path },
+      }),
+    );
+  }
+  return { table: table(placed.rows, placed.cols, placed.cells, { path }), captions, messages };
+}
