@@ -25,6 +25,8 @@ export interface Outcome {
   report: Report;
   messages: Message[];
   timingsMs: Record<string, number>;
+  /** The intermediate document model, when parsing succeeded (for golden .ir.txt files and debugging). */
+  model?: DocumentModel;
 }
 
 const FORMAT_NAMES: Record<Format, string> = {
@@ -83,7 +85,7 @@ function finish(doc: DocumentModel, parseMessages: Message[], source: Report['so
     warnings: messages.filter((m) => m.severity !== 'info').map((m) => ({ code: m.code, message: m.text, path: m.path ?? null })),
   });
   timingsMs.total = performance.now() - started;
-  return { status, report, messages, timingsMs };
+  return { status, report, messages, timingsMs, model: doc };
 }
 
 export function failedReport(source: Report['source'], err: GongkaiError): Report {

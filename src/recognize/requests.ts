@@ -85,21 +85,9 @@ export function recognizeRequests(views: TableView[], sink: ValueSink): Requests
     columns = applicantColumns(view, headerRows) ?? (headerRows > 0 ? undefined : columns);
     let group: RequestGroup | undefined;
     for (let r = headerRows; r < view.table.rows; r++) {
-      const firstValueCol = columns ? Math.min(...[...columns.values()].flat()) : undefined;
-      const line = rowCells(view, r);
-      // Without a usable header (ragged text tables) the last seven non-empty-trailing cells are the values.
-      let labelCells: Cell[];
-      let valueCells: Map<ApplicantKey, Cell | undefined>;
-      if (columns && firstValueCol !== undefined) {
-        labelCells = rowCells(view, r, 0, firstValueCol);
-        valueCells = new Map(APPLICANT_KEYS.map((k) => [k, pickValueCell(view, r, columns!.get(k)!)]));
-      } else {
-        let end = line.length;
-        while (end > 0 && cellText(line[end - 1]) === '') end--;
-        if (end < APPLICANT_KEYS.length + 1) continue;
-        labelCells = line.slice(0, end - APPLICANT_KEYS.length);
-        valueCells = new Map(APPLICANT_KEYS.map((k, i) => [k, line[end - APPLICANT_KEYS.length + i]]));
-      }
+      const layout = rowLayout(view, r, columns);
+      if (!layout) continue;
+      const { labelCells, valueCells } = layout;
       const labels = labelCells.map(cellText).filter((t) => t !== '');
       if (labels.length === 0) continue;
       const { match, group: nextGroup } = matchRow(labels, group);
@@ -124,6 +112,40 @@ export function recognizeRequests(views: TableView[], sink: ValueSink): Requests
   }
   if (rows.size === 0) return null;
   return assemble(rows, sink);
+}
+
+interface RowLayout {
+  labelCells: Cell[];
+  valueCells: Map<ApplicantKey, Cell | undefined>;
+}
+
+const numbersIn = (cells: Iterable<Cell | undefined>) => [...cells].filter((c) => isNumberCell(c)).length;
+
+/**
+ * Label and value cells of row r. By the header's columns when the grid is sound; by position (the last
+ * seven cells before trailing empties) when merged cells were lost and rows are ragged, as in text
+ * extractions — whichever reads more numbers, the header winning ties (it handles a header spanning two
+ * grid columns, pingtan-2021's 商业企业).
+ */
+function rowLayout(view: TableView, r: number, columns: Map<ApplicantKey, number[]> | undefined): RowLayout | undefined {
+  let byHeader: RowLayout | undefined;
+  if (columns) {
+    const firstValueCol = Math.min(...[...columns.values()].flat());
+    byHeader = {
+      labelCells: rowCells(view, r, 0, firstValueCol),
+      valueCells: new Map(APPLICANT_KEYS.map((k) => [k, pickValueCell(view, r, columns.get(k)!)])),
+    };
+  }
+  const line = rowCells(view, r);
+  let end = line.length;
+  while (end > 0 && cellText(line[end - 1]) === '') end--;
+  const n = APPLICANT_KEYS.length;
+  const byPosition: RowLayout | undefined = end > n
+    ? { labelCells: line.slice(0, end - n), valueCells: new Map(APPLICANT_KEYS.map((k, i) => [k, line[end - n + i]])) }
+    : undefined;
+  if (!byHeader || !byPosition) return byHeader ?? byPosition;
+  const score = (l: RowLayout) => numbersIn(l.valueCells.values()) - numbersIn(l.labelCells);
+  return score(byPosition) > score(byHeader) ? byPosition : byHeader;
 }
 
 /** The value cell of a key that may cover several grid columns (商业企业 spanning two in pingtan-2021). */

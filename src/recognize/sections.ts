@@ -51,7 +51,7 @@ export function subsectionHeading(text: string): HeadingSplit | undefined {
 const join = (parts: string[]) => parts.filter((p) => p !== '').join('\n');
 
 /**
- * Group the text blocks into sections. Numbers must rise (一 then 二 …) so that a numbered list inside a
+ * Group the text blocks into sections. Numbers must rise (一 then 二 …, skipping at most two) so that a numbered list inside a
  * section is not taken for the next section. Text before the first heading (title, preamble) becomes
  * section 0 titled "".
  */
@@ -78,7 +78,7 @@ export function recognizeSections(blocks: Block[]): { sections: Section[]; secti
     const text = cleanText(block.text);
     const head = sectionHeading(text);
     const lastNo = current?.section.no ?? 0;
-    if (head && head.no > lastNo && head.no <= lastNo + 2) {
+    if (head && head.no > lastNo && head.no <= lastNo + 3) {
       close();
       current = { section: { no: head.no, title: head.title, text: '', subsections: [] }, parts: head.rest ? [head.rest] : [] };
       sectionOfBlock.push(head.no);

@@ -122,7 +122,7 @@ export const REQUEST_ROWS: RequestRowLabel[] = [
 ];
 
 /** Words that mark table 三 (any two of them). */
-export const REQUESTS_TABLE_MARKERS = ['本年新收', '上年结转', '自然人', '予以公开', '不予公开', '结转下年度'];
+export const REQUESTS_TABLE_MARKERS = ['本年新收', '上年结转', '自然人', '法人或其他组织', '商业企业', '予以公开', '不予公开', '结转下年度'];
 /** Words that mark table 二. */
 export const PROACTIVE_TABLE_MARKERS = ['信息内容', '规章', '规范性文件', '行政许可', '行政处罚', '行政事业性收费'];
 /** Words that mark table 四. */

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { documentModel, paragraph, table, cell } from '../model/document.js';
+import { appealsTable, proactiveTable2021, requestsTable2021 } from '../../test/support/template-tables.js';
+import { recognizeReport } from './index.js';
+
+const distinct = (i: number, j: number) => String(100 + i * 7 + j);
+
+function report(blocks: Parameters<typeof documentModel>[1]) {
+  return recognizeReport(documentModel('html', blocks));
+}
+
+describe('table 三 (requests)', () => {
+  it('maps every row and applicant column of a 2021 table by its labels', () => {
+    const { value, messages } = report([requestsTable2021(distinct)]);
+    const r = value.data.requests!;
+    expect(r.template).toBe('2021');
+    expect(r.newReceived).toEqual({ naturalPerson: 100, commercial: 101, research: 102, nonprofit: 103, legal: 104, other: 105, total: 106 });
+    expect(r.withheld.stateSecret.naturalPerson).toBe(100 + 4 * 7);
+    expect(r.unavailable.unclearAfterCorrection.total).toBe(100 + 14 * 7 + 6);
+    expect(r.template === '2021' && r.otherHandling.other.legal).toBe(100 + 22 * 7 + 4);
+    expect(r.carriedForward.other).toBe(100 + 24 * 7 + 5);
+    expect(messages.filter((m) => m.severity === 'error')).toEqual([]);
+  });
+
+  it('records provenance with the table, row and column of each value', () => {
+    const { value } = report([requestsTable2021(distinct)]);
+    expect(value.provenance['data.requests.total.total']).toEqual({ table: 0, row: 3 + 23, col: 9 });
+  });
+
+  it('matches typos and 1、 numbering loosely and says so', () => {
+    const { value, messages } = report([
+      requestsTable2021(distinct, { '2.其他法律行政法规禁止公开': '2、其他法律行政止公开', '1.属于国家秘密': '1、属于国家秘密' }),
+    ]);
+    expect(value.data.requests!.withheld.lawProhibited.naturalPerson).toBe(100 + 5 * 7);
+    expect(value.data.requests!.withheld.stateSecret.naturalPerson).toBe(100 + 4 * 7);
+    expect(messages.find((m) => m.code === 'label.fuzzy')?.text).toContain('其他法律行政止公开');
+    expect(messages.filter((m) => m.code === 'label.fuzzy')).toHaveLength(1);
+  });
+
+  it('reads blank, dash and 无 cells as null with a warning, never 0', () => {
+    const { value, messages } = report([requestsTable2021((i, j) => (i === 0 && j < 3 ? ['', '—', '无'][j]! : '0'))]);
+    expect(value.data.requests!.newReceived.naturalPerson).toBeNull();
+    expect(value.data.requests!.newReceived.commercial).toBeNull();
+    expect(value.data.requests!.newReceived.research).toBeNull();
+    expect(messages.map((m) => m.code)).toEqual(expect.arrayContaining(['cell.blank', 'cell.dash']));
+  });
+
+  it('reads a 2019 table with a single （六）其他处理 row as the 2019 template', () => {
+    const t = requestsTable2021(distinct);
+    // Collapse the three （六） items into one row, as the 2019 template prints it.
+    const cells = t.cells.filter((c) => !(c.row >= 24 && c.row <= 25)).map((c) => {
+      if (c.row === 23 && c.col === 1) return { ...c, rowSpan: 1, colSpan: 2, text: '（六）其他处理' };
+      if (c.row === 23 && c.col === 2) return null;
+      if (c.row > 25) return { ...c, row: c.row - 2 };
+      if (c.row === 5 && c.col === 0) return { ...c, rowSpan: 20 };
+      return c;
+    }).filter((c) => c !== null);
+    const { value } = report([table(26, 10, cells)]);
+    const r = value.data.requests!;
+    expect(r.template).toBe('2019');
+    expect(r.template === '2019' && r.otherHandling.all.naturalPerson).toBe(100 + 20 * 7);
+    expect(r.total.naturalPerson).toBe(100 + 23 * 7);
+  });
+
+  it('uses the last seven cells of ragged text rows when merged cells were lost', () => {
+    const rows = [
+      ['', '', '自然人', '法人或其他组织', '', '', '', '', '总计'],
+      ['', '', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''],
+      ['一、本年新收政府信息公开申请数量', '1', '2', '3', '4', '5', '6', '21'],
+      ['', '', '2.其他法律行政法规禁止公开', '7', '0', '0', '0', '0', '0', '7'],
+    ];
+    const cells = rows.flatMap((row, r) => row.map((t, c) => cell(r, c, t)));
+    const { value } = report([table(rows.length, 10, cells)]);
+    expect(value.data.requests!.newReceived).toEqual({ naturalPerson: 1, commercial: 2, research: 3, nonprofit: 4, legal: 5, other: 6, total: 21 });
+  });
+});
+
+describe('table 二 (proactive) and 四 (appeals)', () => {
+  it('reads the 2021 table 二 by its column headers, fees in 万元', () => {
+    const { value } = report([proactiveTable2021({ regs: ['0', '0', '0'], norms: ['0', '5', '5'], licensing: '550', penalties: '4119', coercion: '195', fees: '7730.28' })]);
+    expect(value.data.proactive).toEqual({
+      template: '2021',
+      regulations: { issued: 0, repealed: 0, inForce: 0 },
+      normativeDocuments: { issued: 0, repealed: 5, inForce: 5 },
+      licensing: { decisions: 550 }, penalties: { decisions: 4119 }, coercion: { decisions: 195 }, fees: { amountWan: 7730.28 },
+    });
+  });
+
+  it('converts a fee written in 元 to the key\'s 万元', () => {
+    const { value } = report([proactiveTable2021({ regs: ['0', '0', '0'], norms: ['0', '0', '0'], licensing: '1', penalties: '2', coercion: '3', fees: '15000元' })]);
+    expect(value.data.proactive?.template === '2021' && value.data.proactive.fees.amountWan).toBe(1.5);
+  });
+
+  it('maps the fifteen appeal values by group and result headers', () => {
+    const { value } = report([appealsTable((k) => String(10 + k))]);
+    expect(value.data.appeals!.reconsideration).toEqual({ upheld: 10, corrected: 11, other: 12, pending: 13, total: 14 });
+    expect(value.data.appeals!.litigationDirect.upheld).toBe(15);
+    expect(value.data.appeals!.litigationAfterReconsideration.total).toBe(24);
+  });
+});
+
+describe('report template and status', () => {
+  it('says 2021 when tables 二 and 三 are both 2021', () => {
+    const t2 = proactiveTable2021({ regs: ['0', '0', '0'], norms: ['0', '0', '0'], licensing: '1', penalties: '2', coercion: '3', fees: '4' });
+    const { value } = report([t2, requestsTable2021(distinct)]);
+    expect(value.report.template).toBe('2021');
+  });
+
+  it('gives template none and null data for a free-form report, never numbers', () => {
+    const { value, messages } = report([
+      paragraph('某某县2017年政府信息公开工作年度报告'),
+      paragraph('一、概述'), paragraph('本年度主动公开信息1234条。'),
+      table(2, 3, [cell(0, 0, '指标名称'), cell(0, 1, '计量单位'), cell(0, 2, '2017年度'), cell(1, 0, '行政许可'), cell(1, 1, '条'), cell(1, 2, '12')]),
+    ]);
+    expect(value.report).toEqual({ title: '某某县2017年政府信息公开工作年度报告', agency: '某某县', year: 2017, template: 'none' });
+    expect(value.data).toEqual({ proactive: null, requests: null, appeals: null });
+    expect(messages.filter((m) => m.severity === 'error')).toEqual([]);
+  });
+
+  it('flags a section 三 whose table is missing as an error (partial report)', () => {
+    const { messages } = report([paragraph('三、收到和处理政府信息公开申请情况'), paragraph('本年度共收到申请5件。')]);
+    expect(messages.find((m) => m.code === 'template.table-missing')?.severity).toBe('error');
+  });
+});
