@@ -1,0 +1,88 @@
+// gongkai crawl --config sites.json --out DIR [--every 24h] [--once]
+import { parseArgs } from 'node:util';
+import { ConfigError, loadCrawlConfig } from '../crawl/config.js';
+import { crawlOnce } from '../crawl/run.js';
+import { parseInterval, runEvery } from '../crawl/schedule.js';
+
+const USAGE = `gongkai crawl — find, archive and extract the annual reports of agency sites
+
+Usage:
+  gongkai crawl --config sites.json --out DIR [--every 24h] [--once]
+
+Options:
+  --config FILE   sites to crawl and politeness settings (JSON; see README "Crawling")
+  --out DIR       DIR/raw/ (every body, by sha256), DIR/reports/ (one JSON per report version),
+                  DIR/state.json (for conditional requests next time), DIR/crawl.jsonl (one line per URL per run)
+  --every N       crawl again every N (s, m, h or d: 30m, 24h, 7d), ±10% jitter, until stopped
+  --once          crawl once and exit (the default; for cron)
+Ctrl-C / SIGTERM stops cleanly between requests; state is saved after every document.`;
+
+export async function run(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        config: { type: 'string' },
+        out: { type: 'string' },
+        every: { type: 'string' },
+        once: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    console.error(`gongkai crawl: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.config || !values.out) {
+    console.error(`gongkai crawl: --config and --out are required\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.every !== undefined && values.once) {
+    console.error('gongkai crawl: --every and --once exclude each other');
+    return 2;
+  }
+  const intervalMs = values.every === undefined ? undefined : parseInterval(values.every);
+  if (values.every !== undefined && intervalMs === undefined) {
+    console.error(`gongkai crawl: --every ${values.every}: expected a number and a unit s, m, h or d (e.g. 24h)`);
+    return 2;
+  }
+
+  let config;
+  try {
+    config = await loadCrawlConfig(values.config);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`gongkai crawl: invalid config ${values.config}:\n${err.message}`);
+    return 2;
+  }
+
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(130); // a second Ctrl-C: leave now
+    console.error(`gongkai crawl: ${signal}: stopping after the requests in flight (state is saved)…`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const outDir = values.out;
+  const once = () => crawlOnce({ config, outDir, stop: controller.signal, report: (line) => console.error(line) });
+  try {
+    if (intervalMs === undefined) await once();
+    else {
+      await runEvery(intervalMs, controller.signal, once, (ms) => {
+        console.error(`gongkai crawl: next run at ${new Date(Date.now() + ms).toISOString()}`);
+      });
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  return 0;
+}

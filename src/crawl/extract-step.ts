@@ -1,0 +1,85 @@
+// Extraction of one fetched document through the same pipeline as `gongkai extract`, and the decision
+// whether what came out is a report worth a file. Each document is handled on its own: whatever goes wrong
+// is recorded for that URL and the crawl goes on.
+import { join } from 'node:path';
+import type { Limits } from '../limits.js';
+import { convertDocument } from '../pipeline.js';
+import { writeJsonAtomic } from '../writers/json.js';
+import type { LogStatus } from './crawl-log.js';
+import type { PageLinks } from './discover.js';
+import { reportFileName } from './report-name.js';
+import type { UrlVersion } from './state.js';
+
+export interface ExtractInput {
+  bytes: Uint8Array;
+  /** State key: names the report file. */
+  url: string;
+  /** Where the bytes finally came from (after redirects): recorded in source.url. */
+  finalUrl: string;
+  /** The links of an HTML page (report page or not), to tell an article from a list or an attachment wrapper. */
+  page?: PageLinks;
+  /** The link text that led here ("平潭综合实验区2021年度政府信息公开工作年度报告"). */
+  linkTitle: string;
+  include: RegExp;
+  outDir: string;
+  limits?: Partial<Limits>;
+}
+
+export interface ExtractResult {
+  status: LogStatus;
+  reason: string;
+  /** Set on the version in state.json. */
+  outcome: UrlVersion['outcome'];
+  report: string | null;
+}
+
+/** Convert, decide, and write the report file (DIR/reports/<name>) when the document is a report. */
+export async function extractDocument(input: ExtractInput, sha256: string): Promise<ExtractResult> {
+  let converted;
+  try {
+    converted = await convertDocument(input.bytes, { path: null, url: input.finalUrl, ...(input.limits ? { limits: input.limits } : {}) });
+  } catch (err) {
+    // A bug or a stage not written yet: record it, keep going, retry on the next run (outcome 'error').
+    return { status: 'error', reason: `extract.crashed: ${(err as Error).message}`, outcome: 'error', report: null };
+  }
+  const { report } = converted;
+  if (converted.status === 'failed') {
+    const code = report.error?.code ?? 'unknown';
+    const message = `${code}: ${report.error?.message ?? ''}`;
+    // Archived, but gongkai cannot read it yet (doc, wps, xls, zip): skipped, not an error of the site.
+    if (code === 'input.unsupported-format') return { status: 'skipped', reason: message, outcome: 'unsupported', report: null };
+    if (input.page) return { status: 'error', reason: message, outcome: 'failed', report: null };
+    // A document that should have been a report: its failed report file says why (SCHEMA.md "failed").
+    const path = await write(input, sha256, report);
+    return { status: 'error', reason: message, outcome: 'failed', report: path };
+  }
+  const notReport = whyNotAReport(input, report.report.template, report.report.title);
+  if (notReport) return { status: 'ok', reason: `not a report: ${notReport}`, outcome: 'not-report', report: null };
+  const path = await write(input, sha256, report);
+  const partial = converted.status === 'partial' ? ' (partial: see its warnings)' : '';
+  return { status: 'ok', reason: `report written${partial}`, outcome: 'report', report: path };
+}
+
+/**
+ * Why a converted document is not written as a report, or undefined when it is one. A template table makes
+ * a report. Without one (template "none"), a free-form report (pingtan-2017.html) still counts when its
+ * title is an annual-report title — but not a list page (it links several reports or paginates), nor an
+ * article that only wraps an attachment (the attachment is the report and gets its own file).
+ */
+export function whyNotAReport(input: Pick<ExtractInput, 'page' | 'linkTitle' | 'include'>, template: string, title: string | null): string | undefined {
+  const { page } = input;
+  if (page && (page.paginated || page.reports.length >= 2)) return 'a list page (links several reports or paginates)';
+  if (template !== 'none') return undefined;
+  if (page && page.attachments.length > 0) return 'no template tables, and the page links its attachment, which is the report';
+  // A page is judged by its own title (every candidate's link text matched already); a PDF or DOCX has no
+  // <title>, so the link that led to it stands in.
+  const titles = (page ? [title, page.title] : [title, input.linkTitle]).filter((t): t is string => Boolean(t));
+  if (titles.some((t) => input.include.test(t))) return undefined;
+  return 'no template tables and no annual-report title';
+}
+
+async function write(input: ExtractInput, sha256: string, report: unknown): Promise<string> {
+  const name = reportFileName(input.url, sha256);
+  await writeJsonAtomic(join(input.outDir, 'reports', name), report);
+  return name;
+}

@@ -1,0 +1,207 @@
+// One site: walk its list pages (with their pagination), then every report link found on them, and every
+// attachment of the report pages. Each URL is fetched at most once per run, conditionally when state.json
+// knows it, archived, extracted when new or changed, logged, and state.json is saved right after.
+import type { Limits } from '../limits.js';
+import { detectFormat } from '../sources/detect.js';
+import { isAllowedHost, type Site } from './config.js';
+import type { CrawlLog, LogLine, LogStatus } from './crawl-log.js';
+import { readPageLinks, type Link, type PageLinks } from './discover.js';
+import { extractDocument } from './extract-step.js';
+import type { Fetcher, FetchOutcome, Permit } from './fetch.js';
+import { StoppedError, type HostScheduler } from './politeness.js';
+import type { RobotsCache } from './robots.js';
+import { archiveExtension, type StateStore, type UrlVersion } from './state.js';
+
+export interface CrawlContext {
+  outDir: string;
+  state: StateStore;
+  log: CrawlLog;
+  fetcher: Fetcher;
+  robots: RobotsCache;
+  scheduler: HostScheduler;
+  /** URLs already taken by some site in this run: each is fetched once. */
+  claimed: Set<string>;
+  limits?: Partial<Limits>;
+  stop: AbortSignal;
+}
+
+/** A body in hand: downloaded now, or read back from the archive after a 304. */
+interface Body {
+  bytes: Uint8Array;
+  finalUrl: string;
+  http: number;
+  downloaded: boolean;
+  version: UrlVersion;
+  /** The version was just added (new URL or new sha256), or its last extraction crashed: extract it. */
+  needsExtraction: boolean;
+}
+
+type Kind = 'list' | 'report' | 'attachment';
+
+export class SiteCrawler {
+  private readonly listSeen = new Set<string>();
+  private readonly documents: Promise<void>[] = [];
+
+  constructor(
+    private readonly ctx: CrawlContext,
+    private readonly site: Site,
+  ) {}
+
+  async crawl(): Promise<void> {
+    const queue = [...this.site.start];
+    for (const url of queue) this.listSeen.add(url);
+    let pagesRead = 0;
+    while (queue.length > 0 && !this.ctx.stop.aborted) {
+      const url = queue.shift()!;
+      if (pagesRead >= this.site.maxPages) {
+        await this.logLine({ url, status: 'skipped', http: null, reason: `crawl.max-pages: more than ${this.site.maxPages} list pages (raise maxPages)`, kind: 'list' }, false);
+        continue;
+      }
+      pagesRead++;
+      const links = await this.visitList(url);
+      if (!links) continue;
+      for (const page of links.pages) {
+        if (!this.listSeen.has(page) && isAllowedHost(new URL(page), this.site.allow)) {
+          this.listSeen.add(page);
+          queue.push(page);
+        }
+      }
+      for (const link of links.reports) {
+        if (!this.isListPage(link.url)) this.documents.push(this.visitDocument(link, 'report'));
+      }
+    }
+    // Report pages add their attachments to `documents` while it is awaited.
+    for (let i = 0; i < this.documents.length; i++) await this.documents[i];
+  }
+
+  /** A list page we know, also under its folder URL: the column's own nav link "政府信息公开年报" → "./". */
+  private isListPage(url: string): boolean {
+    if (this.listSeen.has(url)) return true;
+    return url.endsWith('/') && ['index.html', 'index.htm', 'index.shtml'].some((name) => this.listSeen.has(url + name));
+  }
+
+  private async visitList(url: string): Promise<PageLinks | undefined> {
+    return this.guard(url, 'list', async () => {
+      const body = await this.fetchBody(url, 'list');
+      if (!body) return undefined;
+      if (detectFormat(body.bytes) !== 'html') {
+        await this.finish(url, 'list', body, 'error', 'crawl.not-a-list: a start or list URL did not return an HTML page');
+        return undefined;
+      }
+      const links = readPageLinks(body.bytes, body.finalUrl, this.site.include);
+      body.version.outcome = 'list';
+      await this.finish(url, 'list', body, body.downloaded ? 'ok' : 'not-modified', `list page: ${links.reports.length} report links, ${links.pages.length} other pages`);
+      return links;
+    });
+  }
+
+  private async visitDocument(link: Link, kind: 'report' | 'attachment'): Promise<void> {
+    const { url } = link;
+    if (this.ctx.claimed.has(url)) return;
+    this.ctx.claimed.add(url);
+    await this.guard(url, kind, async () => {
+      const body = await this.fetchBody(url, kind);
+      if (!body) return;
+      const page = detectFormat(body.bytes) === 'html' ? readPageLinks(body.bytes, body.finalUrl, this.site.include) : undefined;
+      // Attachments of a report page are documents of their own (the PDF is often the report itself).
+      if (page && kind === 'report') {
+        for (const attachment of page.attachments) this.documents.push(this.visitDocument(attachment, 'attachment'));
+      }
+      if (!body.needsExtraction) {
+        await this.finish(url, kind, body, body.downloaded ? 'ok' : 'not-modified', describeUnchanged(body.version));
+        return;
+      }
+      const result = await extractDocument({
+        bytes: body.bytes, url, finalUrl: body.finalUrl, linkTitle: link.title, include: this.site.include,
+        outDir: this.ctx.outDir, ...(page ? { page } : {}), ...(this.ctx.limits ? { limits: this.ctx.limits } : {}),
+      }, body.version.sha256);
+      body.version.outcome = result.outcome;
+      body.version.report = result.report;
+      await this.finish(url, kind, body, result.status, result.reason, result.report ?? undefined);
+    });
+  }
+
+  /** Fetch (conditionally when the archive still has the last body); log and return undefined on failure. */
+  private async fetchBody(url: string, kind: Kind): Promise<Body | undefined> {
+    const { state } = this.ctx;
+    const known = state.get(url);
+    const latest = known?.versions.at(-1);
+    const archived = latest ? await state.readArchived(latest) : undefined;
+    const validators = known && archived ? { etag: known.etag, lastModified: known.lastModified } : {};
+    const outcome = await this.ctx.fetcher.fetch(url, this.permit, validators);
+    const now = new Date().toISOString();
+    if (outcome.kind === 'not-modified' && known && latest && archived) {
+      known.fetchedAt = now;
+      // A 304 for a body whose extraction crashed last time: extract it again from the archive.
+      return { bytes: archived, finalUrl: outcome.url, http: 304, downloaded: false, version: latest, needsExtraction: latest.outcome === 'error' };
+    }
+    if (outcome.kind !== 'ok') {
+      await this.logFailure(url, kind, outcome);
+      return undefined;
+    }
+    const ext = archiveExtension(outcome.bytes, outcome.url);
+    const sha256 = await state.archive(outcome.bytes, ext);
+    const base = { etag: outcome.etag, lastModified: outcome.lastModified, sha256, fetchedAt: now };
+    if (known && latest && latest.sha256 === sha256) {
+      state.set(url, { ...base, versions: known.versions });
+      return { bytes: outcome.bytes, finalUrl: outcome.url, http: outcome.http, downloaded: true, version: latest, needsExtraction: latest.outcome === 'error' };
+    }
+    // New URL or changed body: a new version ('error' until processed, so a crash mid-way retries it).
+    const version: UrlVersion = { sha256, ext, fetchedAt: now, outcome: 'error', report: null };
+    state.set(url, { ...base, versions: [...(known?.versions ?? []), version] });
+    return { bytes: outcome.bytes, finalUrl: outcome.url, http: outcome.http, downloaded: true, version, needsExtraction: true };
+  }
+
+  /** Off the allowed hosts, or disallowed by robots.txt: never requested. Checked for every redirect hop too. */
+  private readonly permit: Permit = async (url) => {
+    if (!isAllowedHost(url, this.site.allow)) {
+      return { code: 'crawl.off-host', reason: `${url.host} is not in the allowed hosts of site "${this.site.name}" (${this.site.allow.join(', ')})` };
+    }
+    this.ctx.scheduler.raiseDelay(url.host, this.site.delayMs);
+    if (url.pathname === '/robots.txt') return undefined;
+    const rules = await this.ctx.robots.rulesFor(url, this.hostPermit);
+    if (rules.kind === 'parsed' && rules.crawlDelayMs !== undefined) this.ctx.scheduler.raiseDelay(url.host, rules.crawlDelayMs);
+    const allowed = rules.kind === 'allow-all' || (rules.kind === 'parsed' && rules.isAllowed(url.href));
+    return allowed ? undefined : { code: 'robots.disallowed', reason: `robots.txt of ${url.host} disallows ${url.pathname}${rules.kind === 'disallow-all' ? ' (robots.txt answered 5xx)' : ''}` };
+  };
+
+  /** For robots.txt itself: the host check only. */
+  private readonly hostPermit: Permit = async (url) => isAllowedHost(url, this.site.allow)
+    ? undefined
+    : { code: 'crawl.off-host', reason: `${url.host} is not in the allowed hosts of site "${this.site.name}"` };
+
+  private async logFailure(url: string, kind: Kind, outcome: Exclude<FetchOutcome, { kind: 'ok' }>): Promise<void> {
+    if (outcome.kind === 'not-modified') {
+      // 304 although the archive lost the body (or no validators were sent): nothing to work with.
+      await this.logLine({ url, status: 'error', http: 304, reason: 'crawl.archive-missing: 304 Not Modified but the archived body is gone; delete its state.json entry', kind }, false);
+      return;
+    }
+    const reason = outcome.kind === 'blocked' ? `anti-bot.${outcome.reason}` : `${outcome.code}: ${outcome.reason}`;
+    await this.logLine({ url, status: outcome.kind, http: outcome.http, reason, kind }, false);
+  }
+
+  private async finish(url: string, kind: Kind, body: Body, status: LogStatus, reason: string, report?: string): Promise<void> {
+    await this.logLine({ url, status, http: body.http, reason, kind, sha256: body.version.sha256, ...(report ? { report } : {}) }, body.downloaded);
+    await this.ctx.state.save(); // after each document: stopping at any time loses nothing
+  }
+
+  private logLine(line: Omit<LogLine, 'at' | 'site'>, downloaded: boolean): Promise<void> {
+    return this.ctx.log.write({ ...line, at: new Date().toISOString(), site: this.site.name }, downloaded);
+  }
+
+  /** Run the work for one URL; a stop ends it quietly, anything else unexpected is logged as an error. */
+  private async guard<T>(url: string, kind: Kind, work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof StoppedError) return undefined;
+      await this.logLine({ url, status: 'error', http: null, reason: `crawl.internal: ${(err as Error).message}`, kind }, false);
+      return undefined;
+    }
+  }
+}
+
+function describeUnchanged(version: UrlVersion): string {
+  const what = version.report ? `report ${version.report}` : version.outcome;
+  return `unchanged since ${version.fetchedAt} (${what})`;
+}
