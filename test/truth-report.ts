@@ -5,9 +5,9 @@ import { convertDocument } from '../src/pipeline.js';
 import { corpus, corpusPath, ROOT } from './support/corpus.js';
 import { compareTruth, countLeaves } from './support/truth.js';
 
-export async function truthReport(): Promise<{ id: string; exact: number; total: number; diffs: string[] }[]> {
+export async function truthReport(only?: RegExp): Promise<{ id: string; exact: number; total: number; diffs: string[] }[]> {
   const rows = [];
-  for (const entry of corpus.filter((e) => e.truth)) {
+  for (const entry of corpus.filter((e) => e.truth && (!only || only.test(e.id)))) {
     const truth = JSON.parse(readFileSync(`${ROOT}${entry.truth}`, 'utf8')) as object;
     const { report } = await convertDocument(readFileSync(corpusPath(entry)), { path: `corpus/${entry.file}` });
     const diffs = compareTruth(report, truth);

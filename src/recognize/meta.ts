@@ -31,9 +31,13 @@ export function recognizeMeta(doc: DocumentModel): { title: string | null; agenc
   const lines: string[] = [];
   for (const block of doc.blocks.slice(0, 12)) if (block.type !== 'table') lines.push(cleanText(block.text));
   // The title may be wrapped over two lines: try each line and each pair.
-  // Whole lines first, then the declared <title>, then pairs of lines (a title wrapped over two).
-  const candidates = [...lines, cleanText(doc.declaredTitle ?? ''), ...lines.slice(0, -1).map((l, i) => `${l}${lines[i + 1]}`)];
-  const title = candidates.find((l) => l.length <= 80 && REPORT_TITLE.test(l) && !/^根据|^按照|^依据/.test(l)) ?? null;
+  const isTitle = (l: string) => l.length <= 80 && REPORT_TITLE.test(l) && !/^(根据|按照|依据|本报告)/.test(l);
+  const i = lines.findIndex(isTitle);
+  let title: string | null = i >= 0 ? lines[i]! : isTitle(cleanText(doc.declaredTitle ?? '')) ? cleanText(doc.declaredTitle!) : null;
+  // A title wrapped over two lines ("平潭综合实验区2019年" / "政府信息公开工作年度报告"): the line above
+  // completes it when the matched line lacks the agency or the year and the line above is short.
+  const above = i > 0 ? lines[i - 1]! : '';
+  if (title && i > 0 && (!yearIn(title) || !agencyIn(title)) && above.length <= 30 && !/[。；;]/.test(above)) title = `${above}${title}`;
   const year = (title ? yearIn(title) : undefined) ?? lines.map((l) => (/年度/.test(l) ? yearIn(l) : undefined)).find((y) => y !== undefined) ?? null;
   return { title, agency: (title ? agencyIn(title) : undefined) ?? null, year };
 }

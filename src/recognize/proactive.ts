@@ -4,7 +4,7 @@ import { warning } from '../messages.js';
 import type { Proactive } from '../schema/report.js';
 import { PROACTIVE_COLUMNS, PROACTIVE_ROWS, type ProactiveRowKey } from '../template/labels.js';
 import type { NumberUnit } from './numbers.js';
-import { matchLabel, normalizeLabel, toHalfWidth } from './text.js';
+import { matchLabel, normalizeLabel, similarity, toHalfWidth } from './text.js';
 import { cellText, readValue, rowCells, type TableView, type ValueSink } from './values.js';
 
 interface Column {
@@ -36,20 +36,28 @@ const SHAPES = {
   },
 } as const satisfies Record<'2019' | '2021', Partial<Record<ProactiveRowKey, readonly string[]>>>;
 
-function headerColumn(text: string, col: number): Column | undefined {
+/** Column of table 二 a header cell names; loose when matched by similarity (typo "本年度止件数"). */
+function headerColumn(text: string, col: number): (Column & { loose: boolean }) | undefined {
   const t = normalizeLabel(text);
   if (!t) return undefined;
+  let best: { def: (typeof PROACTIVE_COLUMNS)[number]; kind: 'exact' | 'loose'; score: number } | undefined;
   for (const def of PROACTIVE_COLUMNS) {
-    if (def.labels.some((l) => normalizeLabel(l) === t)) {
-      const column: Column = { key: def.key, col, template: def.template };
-      if (def.unit) column.unit = def.unit;
-      // "（单位：万元）" in the header says what unit unmarked cells are in.
-      const declared = /万元/.test(text) ? 'wan' : /[(（]\s*(单位[:：])?\s*元\s*[)）]/.test(toHalfWidth(text)) ? 'yuan' : undefined;
-      if (declared) column.headerUnit = declared;
-      return column;
-    }
+    const m = def.labels.some((l) => normalizeLabel(l) === t) ? { kind: 'exact' as const, score: 2 } : fuzzy(t, def.labels);
+    if (m && (!best || m.score > best.score)) best = { def, ...m };
   }
-  return undefined;
+  if (!best) return undefined;
+  const column: Column & { loose: boolean } = { key: best.def.key, col, template: best.def.template, loose: best.kind === 'loose' };
+  if (best.def.unit) column.unit = best.def.unit;
+  // "（单位：万元）" in the header says what unit unmarked cells are in.
+  const declared = /万元/.test(text) ? 'wan' : /[(（]\s*(单位[:：])?\s*元\s*[)）]/.test(toHalfWidth(text)) ? 'yuan' : undefined;
+  if (declared) column.headerUnit = declared;
+  return column;
+}
+
+/** Similar enough to be a misprint of the label, but not a different label that contains it. */
+function fuzzy(text: string, labels: readonly string[]): { kind: 'loose'; score: number } | undefined {
+  const score = Math.max(...labels.map((l) => similarity(text, normalizeLabel(l))));
+  return score >= 0.8 && Math.abs(text.length - normalizeLabel(labels[0]!).length) <= 1 ? { kind: 'loose', score } : undefined;
 }
 
 function rowKey(text: string): { key: ProactiveRowKey; loose: boolean } | undefined {
@@ -70,8 +78,11 @@ export function recognizeProactive(views: TableView[], sink: ValueSink): Proacti
     let columns: Column[] = [];
     for (let r = 0; r < view.table.rows; r++) {
       const cells = rowCells(view, r);
-      const header = cells.map((c) => headerColumn(c.text, c.col)).filter((c): c is Column => c !== undefined);
+      const header = cells.map((c) => headerColumn(c.text, c.col)).filter((c) => c !== undefined);
       if (header.length > 0) {
+        for (const c of header.filter((h) => h.loose)) {
+          sink.messages.push(warning('label.fuzzy', `matched column header '${cellText(cells.find((x) => x.col === c.col))}' to ${c.key}`));
+        }
         columns = header;
         for (const c of header) if (c.template !== 'both') votes[c.template]++;
         continue;
