@@ -23,9 +23,15 @@ export function recognizeReport(doc: DocumentModel): Result<Recognized> {
   const { sections, sectionOfBlock } = recognizeSections(doc.blocks);
   const tables: TableOut[] = [];
   const byKind: Record<TableKind, TableView[]> = { proactive: [], requests: [], appeals: [], other: [] };
+  let previous: TableKind | undefined;
   doc.blocks.forEach((block, i) => {
-    if (block.type !== 'table') return;
-    byKind[classifyTable(block)].push(viewOf(block, tables.length));
+    if (block.type !== 'table') {
+      if (block.text.trim()) previous = undefined; // body text ends a table's run of continuations
+      return;
+    }
+    const kind = classifyTable(block, previous);
+    previous = kind;
+    byKind[kind].push(viewOf(block, tables.length));
     tables.push(tableOut(block, sectionOfBlock[i] ?? null));
   });
   const data: Report['data'] = {

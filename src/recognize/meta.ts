@@ -1,7 +1,7 @@
 // Report metadata: title, agency and the year reported on (not the publication date).
 import type { DocumentModel } from '../model/document.js';
 import { REPORT_TITLE } from '../template/labels.js';
-import { cleanText } from './text.js';
+import { cleanText, toHalfWidth } from './text.js';
 
 const CN_YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
@@ -27,6 +27,16 @@ export function agencyIn(title: string): string | undefined {
   return candidates.at(-1) ?? candidates[0];
 }
 
+/** "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止": the reporting year when the title has none. */
+function statisticsYear(doc: DocumentModel): number | undefined {
+  for (const block of doc.blocks.slice(0, 40)) {
+    if (block.type === 'table') continue;
+    const m = /统计(?:期限|时限|时间|区间)[^。]{0,6}?自?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(toHalfWidth(block.text));
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
 export function recognizeMeta(doc: DocumentModel): { title: string | null; agency: string | null; year: number | null } {
   const lines: string[] = [];
   for (const block of doc.blocks.slice(0, 12)) if (block.type !== 'table') lines.push(cleanText(block.text));
@@ -38,6 +48,6 @@ export function recognizeMeta(doc: DocumentModel): { title: string | null; agenc
   // completes it when the matched line lacks the agency or the year and the line above is short.
   const above = i > 0 ? lines[i - 1]! : '';
   if (title && i > 0 && (!yearIn(title) || !agencyIn(title)) && above.length <= 30 && !/[。；;]/.test(above)) title = `${above}${title}`;
-  const year = (title ? yearIn(title) : undefined) ?? lines.map((l) => (/年度/.test(l) ? yearIn(l) : undefined)).find((y) => y !== undefined) ?? null;
+  const year = (title ? yearIn(title) : undefined) ?? statisticsYear(doc) ?? null;
   return { title, agency: (title ? agencyIn(title) : undefined) ?? null, year };
 }

@@ -122,3 +122,29 @@ describe('report template and status', () => {
     expect(messages.find((m) => m.code === 'template.table-missing')?.severity).toBe('error');
   });
 });
+
+describe('table 三 split into two tables by a page break', () => {
+  it('reads the headerless second part as the continuation of the first', () => {
+    const whole = requestsTable2021(distinct);
+    const cut = 14; // grid row where the page broke
+    const top = table(cut, 10, whole.cells.filter((c) => c.row < cut).map((c) => ({ ...c, rowSpan: Math.min(c.rowSpan, cut - c.row) })));
+    const bottom = table(28 - cut, 10, whole.cells.filter((c) => c.row >= cut || c.row + c.rowSpan > cut).map((c) =>
+      c.row >= cut ? { ...c, row: c.row - cut } : { ...c, row: 0, rowSpan: c.row + c.rowSpan - cut }));
+    const { value, messages } = report([top, bottom]);
+    expect(messages.filter((m) => m.severity === 'error')).toEqual([]);
+    expect(value.data.requests!.carriedForward.total).toBe(100 + 24 * 7 + 6);
+    expect(value.data.requests!.unavailable.notHeld.naturalPerson).toBe(100 + 12 * 7);
+    expect(value.provenance['data.requests.carriedForward.total']).toMatchObject({ table: 1, row: 27 - cut });
+  });
+});
+
+describe('report metadata', () => {
+  it('takes the year from the statistics period when the title has none', () => {
+    const { value } = report([paragraph('某某市交通运输局政府信息公开工作年度报告'), paragraph('本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。')]);
+    expect(value.report).toMatchObject({ agency: '某某市交通运输局', year: 2022 });
+  });
+  it('reads 二〇二三年度 and an agency written after the year', () => {
+    const { value } = report([paragraph('二〇二三年度某某县人民政府办公室政府信息公开工作年度报告')]);
+    expect(value.report).toMatchObject({ agency: '某某县人民政府办公室', year: 2023 });
+  });
+});
