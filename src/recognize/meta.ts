@@ -43,7 +43,9 @@ export function recognizeMeta(doc: DocumentModel): { title: string | null; agenc
   // The title may be wrapped over two lines: try each line and each pair.
   const isTitle = (l: string) => l.length <= 80 && REPORT_TITLE.test(l) && !/^(根据|按照|依据|本报告)/.test(l);
   const i = lines.findIndex(isTitle);
-  let title: string | null = i >= 0 ? lines[i]! : isTitle(cleanText(doc.declaredTitle ?? '')) ? cleanText(doc.declaredTitle!) : null;
+  // A page's <title> often carries the column and site names: "…年度报告_政府信息公开年报_某某政府网".
+  const declared = cleanText(doc.declaredTitle ?? '').split(/\s*[_|｜]\s*|\s+[-—–]\s+/).find(isTitle);
+  let title: string | null = i >= 0 ? lines[i]! : (declared ?? null);
   // A title wrapped over two lines ("平潭综合实验区2019年" / "政府信息公开工作年度报告"): the line above
   // completes it when the matched line lacks the agency or the year and the line above is short.
   const above = i > 0 ? lines[i - 1]! : '';

@@ -148,3 +148,10 @@ describe('report metadata', () => {
     expect(value.report).toMatchObject({ agency: '某某县人民政府办公室', year: 2023 });
   });
 });
+
+describe('report title from the page <title>', () => {
+  it('keeps only the report title out of a CMS title with column and site names', () => {
+    const doc = documentModel('html', [paragraph('根据《条例》要求，编制本报告。')], { declaredTitle: '某某区2021年度政府信息公开工作年度报告_政府信息公开年报_某某区政府网' });
+    expect(recognizeReport(doc).value.report).toMatchObject({ title: '某某区2021年度政府信息公开工作年度报告', agency: '某某区', year: 2021 });
+  });
+});
