@@ -68,14 +68,25 @@ export async function extractDocument(input: ExtractInput, sha256: string): Prom
  */
 export function whyNotAReport(input: Pick<ExtractInput, 'page' | 'linkTitle' | 'include'>, template: string, title: string | null): string | undefined {
   const { page } = input;
-  if (page && (page.paginated || page.reports.length >= 2)) return 'a list page (links several reports or paginates)';
   if (template !== 'none') return undefined;
+  if (page && looksLikeList(page)) return 'a list page (paginates or links several reports)';
   if (page && page.attachments.length > 0) return 'no template tables, and the page links its attachment, which is the report';
   // A page is judged by its own title (every candidate's link text matched already); a PDF or DOCX has no
   // <title>, so the link that led to it stands in.
   const titles = (page ? [title, page.title] : [title, input.linkTitle]).filter((t): t is string => Boolean(t));
   if (titles.some((t) => input.include.test(t))) return undefined;
   return 'no template tables and no annual-report title';
+}
+
+/**
+ * Report links on a list are many; a report page has at most a breadcrumb ("政府信息公开年报") and
+ * 上一篇/下一篇 links to its neighbours. Links to its own attachments do not count.
+ */
+export const MIN_LIST_REPORT_LINKS = 4;
+
+function looksLikeList(page: PageLinks): boolean {
+  const attachments = new Set(page.attachments.map((a) => a.url));
+  return page.paginated || page.reports.filter((r) => !attachments.has(r.url)).length >= MIN_LIST_REPORT_LINKS;
 }
 
 async function write(input: ExtractInput, sha256: string, report: unknown): Promise<string> {
