@@ -1,17 +1,19 @@
 // Find the report inside the CMS page around it (nav, breadcrumbs, related links, footer).
-import type { CheerioAPI } from 'cheerio';
 import type { DomElement, DomNode } from './dom.js';
 import { countHan, isElement, isSkipped } from './dom.js';
 
 export interface ArticleSelector {
   selector: string;
-  /** Generic names (".content") also wrap chrome: accept them only when they hold real text. */
+  /**
+   * Generic names (".content") also wrap chrome: accept them only when they hold real text. Specific
+   * CMS containers are taken when they hold any text or an image / attachment link.
+   */
   generic: boolean;
 }
 
 /**
- * Article containers of the CMSes Chinese government sites run on, most specific first.
- * The first selector whose best match holds report text wins.
+ * Article containers of the CMSes Chinese government sites run on, most specific first. Simple
+ * selectors only (".class", "#id", "tag"). The first selector whose best match holds report text wins.
  */
 export const ARTICLE_SELECTORS: readonly ArticleSelector[] = [
   // TRS WCM editor output; pingtan-2019.html, pingtan-2023.html, seed-2023*.html
@@ -51,7 +53,7 @@ export const ATTACHMENT_HREF = /\.(pdf|docx?|wps|xlsx?|et|ofd)(?:[?#].*)?$/i;
 
 function isChrome(el: DomElement): boolean {
   if (CHROME_ELEMENTS.has(el.name)) return true;
-  const names = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`;
+  const names = `${el.attribs?.['class'] ?? ''} ${el.attribs?.['id'] ?? ''}`;
   return names.trim() !== '' && CHROME_NAMES.test(names);
 }
 
@@ -101,7 +103,7 @@ export function hasMedia(root: DomElement): boolean {
     const node = stack.pop()!;
     if (!isElement(node)) continue;
     if (node.name === 'img') return true;
-    if (node.name === 'a' && ATTACHMENT_HREF.test(node.attribs['href'] ?? '')) return true;
+    if (node.name === 'a' && ATTACHMENT_HREF.test(node.attribs?.['href'] ?? '')) return true;
     for (const child of node.children) stack.push(child);
   }
   return false;
@@ -113,31 +115,68 @@ export interface ArticleChoice {
   via: string;
 }
 
-/** The element holding the report: a known CMS container, else the densest text block, else <body>. */
-export function findArticle($: CheerioAPI): ArticleChoice {
-  const body = ($('body')[0] ?? $.root()[0]) as unknown as DomElement;
+function classesOf(el: DomElement): string[] {
+  return (el.attribs?.['class'] ?? '').split(/\s+/).filter((c) => c !== '');
+}
+
+/** Whether `el` matches a simple selector: ".class", "#id" or "tag". */
+function matches(el: DomElement, selector: string): boolean {
+  if (selector.startsWith('.')) return classesOf(el).includes(selector.slice(1));
+  if (selector.startsWith('#')) return el.attribs?.['id'] === selector.slice(1);
+  return el.name === selector;
+}
+
+/** Elements matching each selector, found in one iterative walk (css-select walks once per selector). */
+function matchSelectors(root: DomElement, selectors: readonly ArticleSelector[]): DomElement[][] {
+  const found: DomElement[][] = selectors.map(() => []);
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node) || isSkipped(node)) continue;
+    selectors.forEach((s, i) => {
+      if (matches(node, s.selector)) found[i]!.push(node);
+    });
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return found;
+}
+
+/** The element holding the report: a known CMS container, else the densest text block, else `body`. */
+export function findArticle(body: DomElement): ArticleChoice {
   const counts = hanCounts(body);
-  for (const { selector, generic } of ARTICLE_SELECTORS) {
+  const matched = matchSelectors(body, ARTICLE_SELECTORS);
+  for (const [i, { selector, generic }] of ARTICLE_SELECTORS.entries()) {
     let best: DomElement | undefined;
     let bestHan = -1;
-    for (const el of $(selector).toArray() as unknown as DomElement[]) {
+    for (const el of matched[i]!) {
       const han = counts.all.get(el) ?? 0;
       if (han > bestHan) [best, bestHan] = [el, han];
     }
     if (!best) continue;
-    if (bestHan >= MIN_ARTICLE_HAN || (!generic && hasMedia(best))) return { root: best, via: selector };
+    if (bestHan >= MIN_ARTICLE_HAN || (!generic && (bestHan > 0 || hasMedia(best)))) return { root: best, via: selector };
   }
   const total = counts.content.get(body) ?? 0;
   if (total >= MIN_ARTICLE_HAN) return { root: densest(body, counts.content, total * DENSEST_SHARE), via: 'densest-text' };
   return { root: body, via: 'body' };
 }
 
-/** Walk down from body while one child still holds at least `need` Han characters. */
+/** Elements the densest-block walk may descend into: containers, and the layout tables of older sites. */
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'center', 'form', 'table', 'tbody', 'thead', 'tr', 'td', 'body', 'html']);
+const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tr']);
+
+/**
+ * Walk down from body while one container child still holds at least `need` Han characters; never
+ * stop inside a table's structure (a layout <td> is a container, a <tr> is not).
+ */
 function densest(body: DomElement, counts: Map<DomElement, number>, need: number): DomElement {
   let current = body;
   for (;;) {
-    const next = current.children.find((c): c is DomElement => isElement(c) && !isChrome(c) && (counts.get(c) ?? 0) >= need);
-    if (!next) return current;
+    const next = current.children.find(
+      (c): c is DomElement => isElement(c) && CONTAINERS.has(c.name) && !isChrome(c) && (counts.get(c) ?? 0) >= need,
+    );
+    if (!next) break;
     current = next;
   }
+  while (TABLE_PARTS.has(current.name) && current.parent) current = current.parent;
+  return current;
 }

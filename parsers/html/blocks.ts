@@ -112,7 +112,7 @@ export function readBlocks(root: DomElement, codePrefix = 'html'): BlocksRead {
         continue;
       }
       case 'a': {
-        const href = node.attribs['href'] ?? '';
+        const href = node.attribs?.['href'] ?? '';
         if (ATTACHMENT_HREF.test(href)) stats.attachments.push(href);
         linkDepth++;
         break;

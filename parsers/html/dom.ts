@@ -11,7 +11,8 @@ export interface DomText {
 export interface DomElement {
   type: 'tag' | 'script' | 'style' | 'root';
   name: string;
-  attribs: Record<string, string>;
+  /** Absent on the document root. */
+  attribs?: Record<string, string>;
   children: DomNode[];
   parent: DomElement | null;
 }
@@ -34,7 +35,7 @@ export const SKIPPED_ELEMENTS = new Set([
 ]);
 
 export function isHidden(el: DomElement): boolean {
-  const style = el.attribs['style'];
+  const style = el.attribs?.['style'];
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 

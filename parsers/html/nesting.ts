@@ -53,13 +53,15 @@ function popTo(stack: string[], index: number): void {
   stack.length = index;
 }
 
+/** Index of the outermost open element named in `names` above the nearest scope boundary, or -1. */
 function findOpen(stack: string[], names: readonly string[]): number {
+  let found = -1;
   for (let i = stack.length - 1; i >= 0; i--) {
     const name = stack[i]!;
-    if (names.includes(name)) return i;
-    if (SCOPE_BOUNDARIES.has(name)) return -1;
+    if (names.includes(name)) found = i;
+    else if (SCOPE_BOUNDARIES.has(name)) break;
   }
-  return -1;
+  return found;
 }
 
 /**

@@ -51,7 +51,7 @@ function collectRows(tableEl: DomElement, captions: DomElement[]): RowSource[] {
 }
 
 function spanAttribute(el: DomElement, name: 'rowspan' | 'colspan'): number {
-  const raw = el.attribs[name];
+  const raw = el.attribs?.[name];
   if (raw === undefined) return 1;
   const n = Number.parseInt(raw, 10);
   return Number.isNaN(n) ? 1 : n;
