@@ -40,7 +40,7 @@ export function recognizeReport(doc: DocumentModel): Result<Recognized> {
     appeals: recognizeAppeals(byKind.appeals, sink),
   };
   const meta = recognizeMeta(doc);
-  const messages: Message[] = [...sink.messages, ...missingParts(data, sections)];
+  const messages: Message[] = [...sink.messages, ...missingParts(data, sections, meta.year)];
   return {
     value: {
       report: { ...meta, template: templateOf(data, meta.year) },
@@ -58,9 +58,16 @@ function tableOut(table: Table, section: number | null): TableOut {
   return { page, section, rows: textRows(table), spans: spans(table) };
 }
 
-/** A template section whose table was not found makes the report partial (SCHEMA.md "Status"). */
-function missingParts(data: Report['data'], sections: Report['sections']): Message[] {
+/**
+ * A template section whose table was not found makes the report partial (SCHEMA.md "Status") — when the
+ * report follows the template: it has another template table, or it reports on 2020 or later. Before
+ * that the format was only encouraged (国办公开办函〔2019〕60号), and free-form reports such as
+ * pingtan-2017 use the same section titles without tables.
+ */
+function missingParts(data: Report['data'], sections: Report['sections'], year: number | null): Message[] {
   const out: Message[] = [];
+  const followsTemplate = Boolean(data.proactive || data.requests || data.appeals) || (year !== null && year >= 2020);
+  if (!followsTemplate) return out;
   for (const part of ['proactive', 'requests', 'appeals'] as const) {
     if (data[part]) continue;
     const no = PART_SECTION[part];

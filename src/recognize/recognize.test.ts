@@ -118,8 +118,13 @@ describe('report template and status', () => {
   });
 
   it('flags a section 三 whose table is missing as an error (partial report)', () => {
-    const { messages } = report([paragraph('三、收到和处理政府信息公开申请情况'), paragraph('本年度共收到申请5件。')]);
+    const { messages } = report([paragraph('某某局2021年政府信息公开工作年度报告'), paragraph('三、收到和处理政府信息公开申请情况'), paragraph('本年度共收到申请5件。')]);
     expect(messages.find((m) => m.code === 'template.table-missing')?.severity).toBe('error');
+  });
+
+  it('does not ask a free-form report from before 2020 for template tables', () => {
+    const { messages } = report([paragraph('某某局2017年政府信息公开工作年度报告'), paragraph('二、主动公开政府信息情况'), paragraph('本年度主动公开信息5条。')]);
+    expect(messages.filter((m) => m.severity === 'error')).toEqual([]);
   });
 });
 
