@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { JSL_CHALLENGE } from '../../test/crawl/agency-site.js';
 import { detectAntiBot } from './anti-bot.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const corpus = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../shared/corpus/${name}`, import.meta.url))));
-
-// The shape of a 加速乐 first response (HTTP 521): one inline script, no text.
-export const JSL_CHALLENGE = '<html><body><script>document.cookie=(\'_\')+(\'_\')+(\'j\')+(\'s\')+(\'l\')+(\'_\')+(\'c\')+(\'l\')+(\'e\')+(\'a\')+(\'r\')+(\'a\')+(\'n\')+(\'c\')+(\'e\')+(\'=1732612345.123|0|\')+(function(){var a=[\'Ww\'];return a.join(\'\')})()+\';max-age=3600;path=/\';location.href=location.pathname+location.search</script></body></html>';
 
 // The shape of a 瑞数 412 page: a meta cipher, $_ts state and an external script, no text.
 const RUISHU_CHALLENGE = '<!DOCTYPE html><html><head><meta content="{qqrA0bFqE.1aV8" r=\'m\'><script type="text/javascript">$_ts=window[\'$_ts\'];if(!$_ts)$_ts={};$_ts.nsd=12345;$_ts.cd="qEcqrrAlq";</script><script type="text/javascript" charset="utf-8" src="/aBc1/Xyz.js" r=\'m\'></script></head><body></body></html>';

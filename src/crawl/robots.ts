@@ -61,7 +61,16 @@ export class RobotsCache {
   }
 }
 
-export function interpret(robotsUrl: string, outcome: FetchOutcome, userAgent: string): RobotsRules {
+/**
+ * The product token robots.txt groups are matched against: "gongkai" from "gongkai/0.1 (+ops@…)" or
+ * "gongkai (+contact)" (RFC 9309 §2.2.1; robots-parser itself cuts only at "/").
+ */
+export function productToken(userAgent: string): string {
+  return userAgent.trim().split(/[/\s(]/)[0] || userAgent;
+}
+
+export function interpret(robotsUrl: string, outcome: FetchOutcome, fullUserAgent: string): RobotsRules {
+  const userAgent = productToken(fullUserAgent);
   switch (outcome.kind) {
     case 'ok': {
       const text = Buffer.from(outcome.bytes.subarray(0, MAX_ROBOTS_BYTES)).toString('utf8');

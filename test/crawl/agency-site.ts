@@ -102,7 +102,17 @@ export const endlessBody: Handler = async (_req, res, site) => {
   res.on('close', () => { open = false; });
   while (open && site.hugeBytesWritten < 2 * 1024 * 1024 * 1024) {
     site.hugeBytesWritten += chunk.length;
-    if (!res.write(chunk)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    if (!res.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+    }
   }
   res.end();
 };
