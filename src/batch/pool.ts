@@ -19,6 +19,9 @@ interface Slot {
 /** Compiled next to this file (dist/src/batch/worker.js); run the CLI from dist, not from the .ts sources. */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
+/** setTimeout treats a longer delay as 1 ms: a huge --timeout-s must mean "about 24 days", not "at once". */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly idle: Slot[] = [];
@@ -51,7 +54,7 @@ export class WorkerPool {
       const timer = setTimeout(() => {
         settle({ ok: false, error: limitError('timeoutMs', `Conversion did not finish in ${this.limits.timeoutMs / 1000} s`, this.limits) });
         void slot.worker.terminate(); // the 'exit' handler replaces it
-      }, this.limits.timeoutMs);
+      }, Math.min(this.limits.timeoutMs, MAX_TIMER_MS));
       slot.job = { id, settle, timer };
       const task: WorkerTask = { id, bytes, path, limits: this.limits };
       slot.worker.postMessage(task, [bytes]);

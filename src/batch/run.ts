@@ -44,7 +44,8 @@ export async function runBatch(options: BatchOptions): Promise<void> {
   const namer = new OutputNamer([...earlier.values()].map((e) => [e.path, e.output] as [string, string]));
   // sha256 → where an identical input's result can be had: a report file (--out) or the report itself (stdout).
   const twins = new Map<string, Promise<{ file: string } | { report: Report } | null>>();
-  for (const e of earlier.values()) {
+  // --force redoes every conversion, so it must not copy earlier outputs either.
+  for (const e of options.force ? [] : earlier.values()) {
     if (e.status !== 'failed' && e.version === GENERATOR_VERSION && e.sha256) twins.set(e.sha256, Promise.resolve({ file: e.output }));
   }
   const entries: ManifestEntry[] = [];

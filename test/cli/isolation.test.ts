@@ -79,6 +79,17 @@ describe('per-document isolation', () => {
   });
 });
 
+describe('--force', () => {
+  it('converts again in a worker instead of copying the earlier output', async () => {
+    const { dir, inputs } = batchWith('GONGKAI-TEST-CRASH');
+    const out = join(dir, 'out');
+    await runCli(main, ['extract', inputs[0]!, '--out', out]); // hooks off: an ordinary text file
+    expect(readJson<ReportLike>(join(out, 'bad.txt.json')).error?.code ?? null).not.toBe('internal.worker-crash');
+    await runCli(main, ['extract', inputs[0]!, '--out', out, '--force'], HOOKS);
+    expect(readJson<ReportLike>(join(out, 'bad.txt.json')).error?.code).toBe('internal.worker-crash');
+  });
+});
+
 describe('SIGKILL mid-batch', () => {
   it('loses nothing: after a rerun every input has a valid report, one manifest line, and no temp file remains', async () => {
     const dir = tempDir('kill');
