@@ -48,7 +48,11 @@ export async function extractDocument(input: ExtractInput, sha256: string): Prom
     const message = `${code}: ${report.error?.message ?? ''}`;
     // Archived, but gongkai cannot read it yet (doc, wps, xls, zip): skipped, not an error of the site.
     if (code === 'input.unsupported-format') return { status: 'skipped', reason: message, outcome: 'unsupported', report: null };
-    if (input.page) return { status: 'error', reason: message, outcome: 'failed', report: null };
+    if (input.page) {
+      // A wrapper page with next to no text of its own may fail to convert; its attachments are the report.
+      if (input.page.attachments.length > 0) return { status: 'ok', reason: `not a report: the page itself failed (${message}); its attachments are fetched on their own`, outcome: 'not-report', report: null };
+      return { status: 'error', reason: message, outcome: 'failed', report: null };
+    }
     // A document that should have been a report: its failed report file says why (SCHEMA.md "failed").
     const path = await write(input, sha256, report);
     return { status: 'error', reason: message, outcome: 'failed', report: path };

@@ -34,7 +34,9 @@ export async function crawlOnce(options: RunOptions): Promise<RunSummary> {
   const scheduler = new HostScheduler(config.concurrencyPerHost, 0, stop);
   const fetcher = new Fetcher(config, scheduler, stop);
   const robots = new RobotsCache(fetcher, config.userAgent, async ({ url, outcome, verdict }) => {
-    const status = outcome.kind === 'ok' ? 'ok' : outcome.kind;
+    // A missing robots.txt (4xx) is normal, not an error of the run.
+    const absent = outcome.kind === 'error' && outcome.http !== null && outcome.http >= 400 && outcome.http < 500 && outcome.http !== 429;
+    const status = absent ? 'ok' : outcome.kind;
     const detail = outcome.kind === 'error' || outcome.kind === 'skipped' ? `${outcome.code}: ${outcome.reason}; ` : '';
     await log.write({ url, status, http: outcome.http, reason: `${detail}${verdict}`, at: new Date().toISOString(), kind: 'robots', site: '' }, outcome.kind === 'ok');
   });
