@@ -1,7 +1,7 @@
 // A report → its reports.csv row and its values.csv rows (tidy long format).
 import type { Report } from '../schema/report.js';
 import type { CsvValue } from '../writers/csv.js';
-import { dataValuePaths, valueAt } from './value-paths.js';
+import { dataValuePaths, partValuePaths, valueAt, type ValuePath } from './value-paths.js';
 
 const FIXED_COLUMNS = [
   'file', 'source.sha256', 'source.format', 'report.title', 'report.agency', 'report.year', 'report.template',
@@ -38,11 +38,17 @@ export const VALUES_HEADER = ['file', 'agency', 'year', 'table', 'row', 'column'
 export function valuesRows(file: string, report: Report): CsvValue[][] {
   const data = report.data as Record<string, unknown>;
   const rows: CsvValue[][] = [];
-  for (const path of dataValuePaths()) {
+  for (const part of ['proactive', 'requests', 'appeals'] as const) {
+    const value = data[part] as { template?: string } | null | undefined;
+    if (!value) continue;
+    for (const path of partValuePaths(part, value.template)) pushValue(path);
+  }
+  return rows;
+
+  function pushValue(path: ValuePath): void {
     const value = valueAt(data, path);
-    if (value === undefined) continue;
+    if (value === undefined) return;
     const row = path.keys.slice(0, -1).join('.');
     rows.push([file, report.report.agency, report.report.year, path.part, row, path.keys[path.keys.length - 1], value]);
   }
-  return rows;
 }

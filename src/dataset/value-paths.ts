@@ -41,6 +41,24 @@ export function dataValuePaths(): ValuePath[] {
   return paths;
 }
 
+const byTemplate = new Map<string, ValuePath[]>();
+
+/**
+ * The value paths of one part as one template orders them (the 2019 template's own row order for a 2019
+ * table), for values.csv. `template` is the part's `template` key; appeals have none.
+ */
+export function partValuePaths(part: DataPart, template: string | undefined): ValuePath[] {
+  const key = `${part}:${template ?? ''}`;
+  let paths = byTemplate.get(key);
+  if (!paths) {
+    const schema = PARTS.find(([p]) => p === part)![1] as unknown as Introspectable;
+    const option = schema.options?.find((o) => (o.shape?.template as { def: { values?: unknown[] } } | undefined)?.def.values?.includes(template));
+    paths = leafKeys(option ?? schema, []).map((keys) => ({ name: [part, ...keys].join('.'), part, keys }));
+    byTemplate.set(key, paths);
+  }
+  return paths;
+}
+
 /** Every path to a number leaf; union options in order (2021 first in the schema); template literals skipped. */
 function leafKeys(schema: Introspectable, prefix: string[]): string[][] {
   switch (schema.def.type) {
