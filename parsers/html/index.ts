@@ -56,9 +56,9 @@ export function contentWarnings(stats: ArticleStats, code: string, base?: string
   const out: Message[] = [];
   if (stats.attachments.length > 0) {
     const hrefs = stats.attachments.map((h) => resolveHref(h, base));
-    out.push(warning(`${code}.attachment-link`, `The page holds no report text, only a link to an attachment: ${hrefs.join(', ')}`));
+    out.push(warning(`${code}.attachment-link`, `The ${code === "html" ? "page" : "document"} holds no report text, only a link to an attachment: ${hrefs.join(', ')}`));
   } else if (stats.images > 0) {
-    out.push(warning(`${code}.image-only`, `The page holds no report text, only ${stats.images} image(s) (a scanned or pictured report)`));
+    out.push(warning(`${code}.image-only`, `The ${code === "html" ? "page" : "document"} holds no report text, only ${stats.images} image(s) (a scanned or pictured report)`));
   }
   return out;
 }
