@@ -14,6 +14,8 @@ export interface LogLine {
   reason: string;
   /** ISO time the URL was done. */
   at: string;
+  /** ISO start time of the run, the same on every line of one run. */
+  run: string;
   /** robots | list | report | attachment */
   kind: string;
   site: string;
@@ -36,10 +38,14 @@ export class CrawlLog {
   private writing: Promise<void> = Promise.resolve();
   readonly counts: RunCounts = { fetched: 0, notModified: 0, blocked: 0, errors: 0, skipped: 0, reportsWritten: 0 };
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly run: string,
+  ) {}
 
   /** Append one line (writes are serialised, lines never interleave). */
-  write(line: LogLine, downloaded: boolean): Promise<void> {
+  write(entry: Omit<LogLine, 'run'>, downloaded: boolean): Promise<void> {
+    const line: LogLine = { ...entry, run: this.run };
     if (downloaded) this.counts.fetched++;
     if (line.status === 'not-modified') this.counts.notModified++;
     if (line.status === 'blocked') this.counts.blocked++;

@@ -60,6 +60,12 @@ describe('readPageLinks', () => {
     expect(links.paginated).toBe(false);
   });
 
+  it('reads a GBK page that declares no charset at all', () => {
+    const withoutMeta = Buffer.from(corpus('fixtures/seed-2023-gbk.html')).toString('latin1').replace(/<meta[^>]*charset[^>]*>/gi, '');
+    const links = readPageLinks(new Uint8Array(Buffer.from(withoutMeta, 'latin1')), 'https://swj.example.gov.cn/xxgk/ndbg/t1.htm', include);
+    expect(links.title).toContain('平顶山市商务局2023年政府信息公开工作年度报告');
+  });
+
   it('honours <base href> and drops fragments, mailto: and javascript: links', () => {
     const links = readPageLinks(html('<a href="r.htm#top">2023年度报告</a><a href="mailto:a@b.cn">年报邮箱</a><a href="javascript:go()">年报</a>',
       '<meta charset="utf-8"><base href="https://cdn.example.gov.cn/col/">'), PAGE, include);

@@ -2,6 +2,7 @@
 // attachments. Agency sites run a handful of CMSs (TRS WCM, 大汉, 拓尔思, JCMS…); pagination shows up as
 // 下一页/尾页 links, `index_1.html` … series, or TRS's script `createPageHTML(countPage, currentPage, "index", "html")`.
 import * as cheerio from 'cheerio';
+import { decodeText } from '../sources/decode.js';
 
 /** File extensions of downloadable documents (attachments) on agency sites. */
 export const ATTACHMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'wps', 'xls', 'xlsx', 'zip'] as const;
@@ -33,9 +34,11 @@ export interface PageLinks {
   paginated: boolean;
 }
 
-/** Read the links of an HTML page; `bytes` may be UTF-8 or GBK (charset sniffed from the meta tag). */
+/** Read the links of an HTML page; `bytes` may be UTF-8 or GBK, with or without a meta charset. */
 export function readPageLinks(bytes: Uint8Array, pageUrl: string, include: RegExp): PageLinks {
-  const $ = cheerio.loadBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  // The same decoding as the HTML parser (meta charset, else UTF-8 when valid, else GB18030), so a GBK page
+  // without a meta tag reads right too (cheerio.loadBuffer would fall back to windows-1252).
+  const $ = cheerio.load(decodeText(bytes, { html: true }).text);
   const base = baseUrl($, pageUrl);
   const reports = new Map<string, Link>();
   const attachments = new Map<string, Link>();

@@ -29,7 +29,7 @@ export async function crawlOnce(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   const { config, outDir, stop } = options;
   const state = await StateStore.open(outDir);
-  const log = new CrawlLog(join(outDir, 'crawl.jsonl'));
+  const log = new CrawlLog(join(outDir, 'crawl.jsonl'), new Date().toISOString());
   // Hosts start with no delay; each site raises its hosts to its own delayMs (and robots.txt to its Crawl-delay).
   const scheduler = new HostScheduler(config.concurrencyPerHost, 0, stop);
   const fetcher = new Fetcher(config, scheduler, stop);

@@ -185,7 +185,7 @@ export class SiteCrawler {
     await this.ctx.state.save(); // after each document: stopping at any time loses nothing
   }
 
-  private logLine(line: Omit<LogLine, 'at' | 'site'>, downloaded: boolean): Promise<void> {
+  private logLine(line: Omit<LogLine, 'at' | 'site' | 'run'>, downloaded: boolean): Promise<void> {
     return this.ctx.log.write({ ...line, at: new Date().toISOString(), site: this.site.name }, downloaded);
   }
 

@@ -232,6 +232,7 @@ describe('a crawl of a small agency site', () => {
     expect(first.reportsWritten).toBe(firstReports.length);
     expect(first.errors).toBe(firstLog.filter((l) => l.status === 'error').length);
     for (const line of firstLog) expect(Date.parse(line.at)).not.toBeNaN();
+    expect(new Set(firstLog.map((l) => l.run)).size).toBe(1);
   });
 
   describe('run again with nothing changed', () => {
