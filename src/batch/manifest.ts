@@ -14,7 +14,7 @@ export interface ManifestEntry {
   format: string;
   status: 'ok' | 'partial' | 'failed';
   error: { code: string; message: string } | null;
-  /** Wall time spent on this input in this run (0 for a twin or a resumed input). */
+  /** Wall time spent on this input (read, convert, write); a resumed input keeps its earlier line. */
   ms: number;
   /** sha256 of the input bytes ("" when they could not be read): with `version`, the resume key. */
   sha256: string;
