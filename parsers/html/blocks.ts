@@ -6,7 +6,7 @@ import { heading, paragraph } from '../../src/model/document.js';
 import { ATTACHMENT_HREF } from './article.js';
 import type { DomElement, DomNode } from './dom.js';
 import { BLOCK_ELEMENTS, countHan, isElement, isSkipped, normaliseText } from './dom.js';
-import { readTable } from './tables.js';
+import { isLayoutTable, readTable } from './tables.js';
 
 export interface ArticleStats {
   images: number;
@@ -46,7 +46,7 @@ function childFrames(el: DomElement, path: string): Frame[] {
 }
 
 /**
- * Read the blocks under `root`. Paths are relative to it ("p[3]", "div[1]/table[2]/tr[5]/td[9]").
+ * Read the blocks under `root`. Layout tables (see isLayoutTable) are read like <div>s. Paths are relative to it ("p[3]", "div[1]/table[2]/tr[5]/td[9]").
  * Heading levels are ranks among the heading tags the article uses (h2+h3 → 1, 2).
  * `codePrefix` names the messages ('html', or 'docx' when reading mammoth's output).
  */
@@ -60,6 +60,7 @@ export function readBlocks(root: DomElement, codePrefix = 'html'): BlocksRead {
   let current = '';
   const owners: { path: string; headingTag?: number }[] = [{ path: '' }];
   let linkDepth = 0;
+  let preDepth = 0;
   const flush = () => {
     const text = normaliseText(current);
     current = '';
@@ -77,7 +78,15 @@ export function readBlocks(root: DomElement, codePrefix = 'html'): BlocksRead {
     const frame = stack.pop()!;
     const { node, path } = frame;
     if (node.type === 'text') {
-      current += node.data;
+      if (preDepth > 0) {
+        // Inside <pre> a newline is a line break (text reports pasted as preformatted text).
+        const [first, ...rest] = node.data.split(/\r\n|\r|\n/);
+        current += first;
+        for (const piece of rest) {
+          flush();
+          current += piece;
+        }
+      } else current += node.data;
       const han = countHan(node.data);
       if (linkDepth > 0) stats.linkHan += han;
       else stats.textHan += han;
@@ -86,6 +95,7 @@ export function readBlocks(root: DomElement, codePrefix = 'html'): BlocksRead {
     if (!isElement(node)) continue;
     if (frame.leaving) {
       if (node.name === 'a') linkDepth--;
+      if (node.name === 'pre') preDepth--;
       if (BLOCK_ELEMENTS.has(node.name)) {
         flush();
         owners.pop();
@@ -100,7 +110,12 @@ export function readBlocks(root: DomElement, codePrefix = 'html'): BlocksRead {
       case 'img':
         stats.images++;
         continue;
+      case 'pre':
+        preDepth++;
+        break;
       case 'table': {
+        // Older sites lay whole pages out in tables: read those as containers, not as data.
+        if (isLayoutTable(node)) break;
         flush();
         const read = readTable(node, path, codePrefix);
         for (const caption of read.captions) blocks.push(paragraph(caption, { path: `${path}/caption[1]` }));

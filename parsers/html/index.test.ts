@@ -162,6 +162,21 @@ describe('blocks', () => {
     expect(texts(value)).toEqual([report, '一、总体情况']);
   });
 
+  it('reads a page laid out in tables as paragraphs, and the data table inside it as a table', async () => {
+    const prose = '本机关认真贯彻落实政府信息公开条例，主动公开政府信息。'.repeat(8);
+    const html = `<table><tr><td class="left"><a href="/">栏目</a></td><td><p>一、总体情况</p><p>${prose}</p>
+      <table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>0</td></tr></table></td></tr></table>`;
+    const { value, messages } = await parseString(html);
+    expect(messages).toEqual([]);
+    expect(texts(value)).toEqual(['一、总体情况', prose]);
+    expect(tables(value).map((t) => textRows(t))).toEqual([[['信息内容', '本年制发件数'], ['规章', '0']]]);
+  });
+
+  it('splits <pre> text on its newlines', async () => {
+    const { value } = await parseString('<div id="zoom"><pre>一、总体情况\n2023年，我局\n\n二、主动公开政府信息情况</pre></div>');
+    expect(texts(value)).toEqual(['一、总体情况', '2023年，我局', '二、主动公开政府信息情况']);
+  });
+
   it('takes the title from <title>', async () => {
     const { value } = await parseString('<html><head><title> 某区2023年政府信息公开工作年度报告 </title></head><body><p>正文</p></body></html>');
     expect(value.declaredTitle).toBe('某区2023年政府信息公开工作年度报告');

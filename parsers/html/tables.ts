@@ -4,8 +4,8 @@ import type { Message } from '../../src/messages.js';
 import { warning } from '../../src/messages.js';
 import type { Table } from '../../src/model/document.js';
 import { table } from '../../src/model/document.js';
-import type { DomElement } from './dom.js';
-import { isElement, isHidden, joinLines, textLines } from './dom.js';
+import type { DomElement, DomNode } from './dom.js';
+import { countHan, isElement, isHidden, isSkipped, joinLines, textLines } from './dom.js';
 import type { SourceCell } from './table-grid.js';
 import { placeCells } from './table-grid.js';
 
@@ -48,6 +48,31 @@ function collectRows(tableEl: DomElement, captions: DomElement[]): RowSource[] {
   };
   visit(tableEl);
   return rows;
+}
+
+/** Han characters no cell of a data table reaches (the longest template label has ~40): more is a page-layout box. */
+const LAYOUT_CELL_HAN = 200;
+
+/** Han characters under a cell, not counting nested tables (iterative). */
+function ownHan(cellEl: DomElement): number {
+  let n = 0;
+  const stack: DomNode[] = [...cellEl.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') n += countHan(node.data);
+    else if (isElement(node) && node.name !== 'table' && !isSkipped(node)) for (const child of node.children) stack.push(child);
+  }
+  return n;
+}
+
+/**
+ * Whether a <table> lays out a page rather than holding data: a single cell (a frame around the
+ * article), or a cell holding running text. Its cells are then read as containers of paragraphs, and
+ * the data tables nested in them as tables.
+ */
+export function isLayoutTable(tableEl: DomElement): boolean {
+  const cells = collectRows(tableEl, []).flatMap((r) => r.cells);
+  return cells.length === 1 || cells.some((c) => ownHan(c) >= LAYOUT_CELL_HAN);
 }
 
 function spanAttribute(el: DomElement, name: 'rowspan' | 'colspan'): number {
