@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadCrawlConfig } from '../crawl/config.js';
 import { crawlOnce } from '../crawl/run.js';
 import { parseInterval, runEvery } from '../crawl/schedule.js';
+import { StateError } from '../crawl/state.js';
 
 const USAGE = `gongkai crawl — find, archive and extract the annual reports of agency sites
 
@@ -80,6 +81,10 @@ export async function run(args: string[]): Promise<number> {
         console.error(`gongkai crawl: next run at ${new Date(Date.now() + ms).toISOString()}`);
       });
     }
+  } catch (err) {
+    if (!(err instanceof StateError)) throw err;
+    console.error(`gongkai crawl: ${err.message}`);
+    return 1;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

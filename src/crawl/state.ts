@@ -45,6 +45,14 @@ export interface CrawlState {
   urls: Record<string, UrlState>;
 }
 
+/** state.json exists but cannot be used; never overwritten, so the operator decides. */
+export class StateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StateError';
+  }
+}
+
 export class StateStore {
   private saving: Promise<void> = Promise.resolve();
 
@@ -62,9 +70,14 @@ export class StateStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new StateStore(dir, { stateVersion: STATE_VERSION, urls: {} });
       throw err;
     }
-    const state = JSON.parse(text) as CrawlState;
-    if (state.stateVersion !== STATE_VERSION || typeof state.urls !== 'object') {
-      throw new Error(`${path} is not a gongkai crawl state (stateVersion ${STATE_VERSION}); move it away to start afresh`);
+    let state: CrawlState;
+    try {
+      state = JSON.parse(text) as CrawlState;
+    } catch (err) {
+      throw new StateError(`${path} is not valid JSON (${(err as Error).message}); move it away to start afresh`);
+    }
+    if (state?.stateVersion !== STATE_VERSION || typeof state.urls !== 'object' || state.urls === null) {
+      throw new StateError(`${path} is not a gongkai crawl state (stateVersion ${STATE_VERSION}); move it away to start afresh`);
     }
     return new StateStore(dir, state);
   }

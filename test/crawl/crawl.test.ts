@@ -194,6 +194,16 @@ describe('a crawl of a small agency site', () => {
     expect(report.report).toMatchObject({ agency: '平顶山市商务局', year: 2023, template: '2021' });
   });
 
+  it('extracts a DOCX linked straight from a TRS list page, values and all', async () => {
+    const [line] = lineFor(firstLog, '/trs/P020240201.docx');
+    expect(line).toMatchObject({ status: 'ok', kind: 'report', http: 200 });
+    const report = await readJson(join(out, 'reports', line!.report!));
+    const truth = JSON.parse(corpusBytes('truth/seed-2023-distinct.json').toString('utf8'));
+    expect(report.source).toMatchObject({ url: `${site.origin}/trs/P020240201.docx`, format: 'docx', path: null });
+    expect(report.report).toMatchObject(truth.report);
+    expect(report.data.requests.newReceived).toEqual(truth.data.requests.newReceived);
+  });
+
   it('does not write an article that only wraps its attachment, but extracts the attachment', async () => {
     const [page] = lineFor(firstLog, '/zfxxgknb/202401/t20240115_1.htm');
     expect(page).toMatchObject({ status: 'ok', kind: 'report' });
