@@ -1,0 +1,131 @@
+// PDF → document model: paragraphs in reading order and ruled tables as cells with spans, with
+// provenance {page, bbox} (points, origin top-left) on every block and every cell.
+import { limitError } from '../../src/limits.js';
+import { errorMessage, GongkaiError, type Message, type Result } from '../../src/messages.js';
+import { type Block, type Cell, documentModel, type DocumentModel, paragraph, table } from '../../src/model/document.js';
+import type { ParseContext } from '../context.js';
+import type { Box } from './geometry.js';
+import { buildLines, joinText } from './lines.js';
+import { readPageContent } from './page-content.js';
+import { buildParagraphs, continuesParagraph, documentMargins, type PageLines, removeHeadersAndFooters, type TextBlock } from './paragraphs.js';
+import { loadPdfjs, openPdf } from './pdfjs.js';
+import { findRuledTables } from './table-grid.js';
+import { continuesTable, joinTables, type PagedTable, pagedTable } from './table-merge.js';
+
+type Item = { kind: 'text'; block: TextBlock } | { kind: 'table'; table: PagedTable };
+
+interface PageParts {
+  page: number;
+  height: number;
+  tables: PagedTable[];
+  lines: PageLines;
+  glyphCount: number;
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** pdfjs rejections at open → stable codes. */
+function openError(err: unknown): GongkaiError {
+  const name = (err as { name?: string } | null)?.name;
+  if (name === 'PasswordException') {
+    return new GongkaiError('pdf.encrypted', 'The PDF needs a password to be opened (it is encrypted with a user password)');
+  }
+  return new GongkaiError('pdf.corrupt', `The PDF cannot be read: ${describe(err)}`);
+}
+
+const bbox = (b: Box): [number, number, number, number] => b.map((v) => Math.round(v * 100) / 100) as [number, number, number, number];
+
+export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Result<DocumentModel>> {
+  const pdfjs = await loadPdfjs();
+  const doc = await openPdf(bytes).catch((err: unknown) => {
+    throw openError(err);
+  });
+  try {
+    const numPages = doc.numPages;
+    if (numPages > ctx.limits.maxPages) throw limitError('maxPages', `The PDF has ${numPages} pages`, ctx.limits);
+    const messages: Message[] = [];
+    const parts: PageParts[] = [];
+    for (let p = 1; p <= numPages; p++) {
+      try {
+        const page = await doc.getPage(p);
+        const content = await readPageContent(page, p, pdfjs.AnnotationMode.DISABLE);
+        page.cleanup();
+        const { tables, outside } = findRuledTables(content.segments, content.glyphs, p);
+        parts.push({
+          page: p,
+          height: content.height,
+          tables: tables.map((t) => pagedTable(t, content.height)),
+          lines: { page: p, width: content.width, height: content.height, lines: buildLines(outside) },
+          glyphCount: content.glyphs.length,
+        });
+      } catch (err) {
+        messages.push(errorMessage('pdf.page-unreadable', `Page ${p} of ${numPages} could not be read: ${describe(err)}`, { at: { page: p } }));
+      }
+    }
+    if (parts.length === 0) throw new GongkaiError('pdf.corrupt', `None of the ${numPages} pages of the PDF could be read`);
+    if (parts.every((p) => p.glyphCount === 0)) {
+      throw new GongkaiError('pdf.no-text-layer', `The PDF has no text layer on any of its ${numPages} pages (a scan or images of text; OCR is needed)`);
+    }
+    const blocks = assemble(parts);
+    const extra: { pages: number; declaredTitle?: string } = { pages: numPages };
+    const title = await declaredTitle(doc);
+    if (title) extra.declaredTitle = title;
+    return { value: documentModel('pdf', blocks, extra), messages };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function declaredTitle(doc: { getMetadata(): Promise<{ info: unknown }> }): Promise<string | undefined> {
+  try {
+    const { info } = await doc.getMetadata();
+    const title = (info as { Title?: unknown } | null)?.Title;
+    return typeof title === 'string' && title.trim() ? title.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Pages → blocks: headers/footers removed, paragraphs built, tables joined across page breaks. */
+function assemble(parts: PageParts[]): Block[] {
+  const bodies = removeHeadersAndFooters(parts.map((p) => p.lines));
+  const margins = documentMargins(bodies);
+  const items: Item[] = [];
+  let lastPageOfItems = 0;
+  parts.forEach((part, i) => {
+    const pageItems: Item[] = [
+      ...buildParagraphs(bodies[i]!, margins).map((block): Item => ({ kind: 'text', block })),
+      ...part.tables.map((t): Item => ({ kind: 'table', table: t })),
+    ].sort((a, b) => top(a) - top(b));
+    const first = pageItems[0];
+    const prev = items.at(-1);
+    // The previous item was the last block of its page (items of a page are appended together).
+    const adjacent = lastPageOfItems === part.page - 1;
+    if (adjacent && first?.kind === 'table' && prev?.kind === 'table' && continuesTable(prev.table, first.table, part.height)) {
+      prev.table = joinTables(prev.table, first.table);
+      pageItems.shift();
+    } else if (adjacent && first?.kind === 'text' && prev?.kind === 'text' && continuesParagraph(prev.block, first.block)) {
+      // Provenance stays with the part on the earlier page; the text is the whole paragraph.
+      prev.block = { ...prev.block, text: joinText([prev.block.text, first.block.text]), openEnd: first.block.openEnd, endPage: first.block.page };
+      pageItems.shift();
+    }
+    items.push(...pageItems);
+    lastPageOfItems = part.page;
+  });
+  return items.map(toBlock);
+}
+
+function top(item: Item): number {
+  return item.kind === 'text' ? item.block.box[1] : item.table.box[1];
+}
+
+function toBlock(item: Item): Block {
+  if (item.kind === 'text') return paragraph(item.block.text, { page: item.block.page, bbox: bbox(item.block.box) });
+  const t = item.table;
+  const cells: Cell[] = t.cells
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+    .map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, prov: { page: c.page, bbox: bbox(c.box) } }));
+  return table(t.rows, t.xs.length - 1, cells, { page: t.page, bbox: bbox(t.box) });
+}

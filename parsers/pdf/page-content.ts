@@ -1,0 +1,165 @@
+// One walk over a page's operator list: glyphs (text-items.ts) and ruling lines (rules.ts) in page space,
+// tracking the graphics state through save/restore, transform and form XObjects.
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { IDENTITY, type Matrix, multiply } from './geometry.js';
+import { pathSegments, type Segment } from './rules.js';
+import { DEFAULT_FONT, type FontInfo, type Glyph, initialTextState, moveText, showText, type TextState } from './text-items.js';
+
+export interface PageContent {
+  /** 1-based. */
+  page: number;
+  width: number;
+  height: number;
+  glyphs: Glyph[];
+  segments: Segment[];
+}
+
+// pdfjs OPS codes (src/shared/util.js), stable across pdfjs 4–5.
+const OPS = {
+  setGState: 9, save: 10, restore: 11, transform: 12,
+  beginText: 31, setCharSpacing: 33, setWordSpacing: 34, setHScale: 35, setLeading: 36, setFont: 37,
+  setTextRise: 39, moveText: 40, setLeadingMoveText: 41, setTextMatrix: 42, nextLine: 43, showText: 44,
+  setStrokeRGBColor: 58, setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
+  beginGroup: 76, endGroup: 77, constructPath: 91,
+} as const;
+
+interface GraphicsState {
+  ctm: Matrix;
+  strokeVisible: boolean;
+  fillVisible: boolean;
+  text: TextState;
+}
+
+function cloneState(s: GraphicsState): GraphicsState {
+  return { ...s, text: { ...s.text } };
+}
+
+/** White paint is invisible on paper: white "rules" are cell backgrounds or erased borders. */
+function visible(hex: unknown): boolean {
+  return typeof hex !== 'string' || hex.toLowerCase() !== '#ffffff';
+}
+
+/** Read one page: its operator list, fonts from commonObjs, and the viewport for page space. */
+export async function readPageContent(page: PDFPageProxy, pageNumber: number, annotationModeDisable: number): Promise<PageContent> {
+  const viewport = page.getViewport({ scale: 1 });
+  const opList = await page.getOperatorList({ annotationMode: annotationModeDisable });
+  const fonts = new Map<string, FontInfo>();
+  const fontFor = (name: string): FontInfo => {
+    let f = fonts.get(name);
+    if (!f) {
+      f = DEFAULT_FONT;
+      try {
+        const obj = page.commonObjs.get(name) as { fontMatrix?: number[]; vertical?: boolean; defaultVMetrics?: number[] } | null;
+        if (obj) f = { fontMatrix: obj.fontMatrix ?? DEFAULT_FONT.fontMatrix, vertical: !!obj.vertical, defaultVMetrics: obj.defaultVMetrics };
+      } catch {
+        // A font pdfjs could not load: place its glyphs with default metrics.
+      }
+      fonts.set(name, f);
+    }
+    return f;
+  };
+  const { glyphs, segments } = walkOperators(opList.fnArray, opList.argsArray, viewport.transform as Matrix, fontFor);
+  return { page: pageNumber, width: viewport.width, height: viewport.height, glyphs, segments };
+}
+
+export function walkOperators(fnArray: ArrayLike<number>, argsArray: unknown[], viewportTransform: Matrix, fontFor: (name: string) => FontInfo): { glyphs: Glyph[]; segments: Segment[] } {
+  const glyphs: Glyph[] = [];
+  const segments: Segment[] = [];
+  let state: GraphicsState = { ctm: IDENTITY, strokeVisible: true, fillVisible: true, text: initialTextState() };
+  const stack: GraphicsState[] = [];
+  let base = multiply(viewportTransform, state.ctm);
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    const args = argsArray[i] as any[] | null;
+    switch (fn) {
+      case OPS.save:
+      case OPS.beginGroup:
+        stack.push(cloneState(state));
+        break;
+      case OPS.restore:
+      case OPS.endGroup:
+      case OPS.paintFormXObjectEnd:
+        if (stack.length) {
+          state = stack.pop()!;
+          base = multiply(viewportTransform, state.ctm);
+        }
+        break;
+      case OPS.paintFormXObjectBegin:
+        stack.push(cloneState(state));
+        if (args?.[0]) state.ctm = multiply(state.ctm, args[0] as Matrix);
+        base = multiply(viewportTransform, state.ctm);
+        break;
+      case OPS.transform:
+        state.ctm = multiply(state.ctm, args as unknown as Matrix);
+        base = multiply(viewportTransform, state.ctm);
+        break;
+      case OPS.setStrokeRGBColor:
+        state.strokeVisible = visible(args![0]);
+        break;
+      case OPS.setFillRGBColor:
+        state.fillVisible = visible(args![0]);
+        break;
+      case OPS.setGState:
+        for (const [key, value] of (args![0] as [string, any][])) {
+          if (key === 'Font') setFont(state.text, fontFor(value[0]), value[1]);
+        }
+        break;
+      case OPS.constructPath:
+        pathSegments(args![0], args![1]?.[0] ?? null, base, state, segments);
+        break;
+      case OPS.beginText: {
+        const t = state.text;
+        t.textMatrix = [1, 0, 0, 1, 0, 0];
+        t.x = t.lineX = t.y = t.lineY = 0;
+        break;
+      }
+      case OPS.setFont:
+        setFont(state.text, fontFor(args![0]), args![1]);
+        break;
+      case OPS.setCharSpacing:
+        state.text.charSpacing = args![0];
+        break;
+      case OPS.setWordSpacing:
+        state.text.wordSpacing = args![0];
+        break;
+      case OPS.setHScale:
+        state.text.hScale = args![0] / 100;
+        break;
+      case OPS.setLeading:
+        state.text.leading = -args![0];
+        break;
+      case OPS.setTextRise:
+        state.text.rise = args![0];
+        break;
+      case OPS.moveText:
+        moveText(state.text, args![0], args![1]);
+        break;
+      case OPS.setLeadingMoveText:
+        state.text.leading = args![1];
+        moveText(state.text, args![0], args![1]);
+        break;
+      case OPS.setTextMatrix: {
+        const t = state.text;
+        t.textMatrix = Array.from(args![0] as ArrayLike<number>) as Matrix;
+        t.x = t.lineX = t.y = t.lineY = 0;
+        break;
+      }
+      case OPS.nextLine:
+        moveText(state.text, 0, state.text.leading);
+        break;
+      case OPS.showText:
+        showText(state.text, args![0], base, glyphs);
+        break;
+      default:
+        break;
+    }
+  }
+  return { glyphs, segments };
+}
+
+function setFont(t: TextState, font: FontInfo, size: number): void {
+  t.font = font;
+  t.fontDirection = size < 0 ? -1 : 1;
+  t.fontSize = Math.abs(size);
+}
+

@@ -1,0 +1,97 @@
+// Loading pdfjs-dist (legacy build, Node) once per process, with CMaps and standard fonts read from the
+// installed package and cached across documents.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+const packageDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+/** Folder URLs must end in "/": pdfjs appends file names to them. */
+const CMAP_URL = join(packageDir, 'cmaps') + '/';
+const STANDARD_FONT_URL = join(packageDir, 'standard_fonts') + '/';
+const WASM_URL = join(packageDir, 'wasm') + '/';
+
+// Bytes of CMaps (a Chinese one is ~45 KB, loaded by every document with non-embedded Chinese fonts),
+// standard fonts and wasm decoders, shared by all documents of the process. Bounded by the package's files.
+const binaryCache = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * pdfjs 5 asks its BinaryDataFactory for CMaps, standard font data and wasm (api.js getDocument). This one
+ * reads them from the installed package once per process. The bytes are copied when pdfjs posts them to
+ * its (in-process) worker, so the cached array is never detached.
+ */
+class CachedBinaryDataFactory {
+  private readonly urls: Record<string, string | null>;
+  constructor(options: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
+    this.urls = { cMapUrl: options.cMapUrl ?? null, standardFontDataUrl: options.standardFontDataUrl ?? null, wasmUrl: options.wasmUrl ?? null };
+  }
+  fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const base = this.urls[kind];
+    if (!base) return Promise.reject(new Error(`No folder configured for pdfjs ${kind}`));
+    const path = base + filename;
+    let data = binaryCache.get(path);
+    if (!data) {
+      data = readFile(path).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+      data.catch(() => binaryCache.delete(path));
+      binaryCache.set(path, data);
+    }
+    return data;
+  }
+}
+
+let loading: Promise<Pdfjs> | undefined;
+
+/**
+ * The legacy build installs core-js polyfills over Array.prototype.push and JSON.parse/stringify, in
+ * pdf.mjs and again in pdf.worker.mjs (measured: the polyfilled push alone was 17 % of the time spent on
+ * the WPS reports of the corpus, and it slows every other module of the process too). Node 20 has
+ * conforming natives, so they are put back once both modules are loaded.
+ */
+async function importPdfjs(): Promise<Pdfjs> {
+  const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // Loading the worker module here makes pdfjs use it in-process (globalThis.pdfjsWorker) instead of
+  // importing it on the first document, after the natives were restored.
+  const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+  await import(workerModule);
+  Array.prototype.push = natives.push;
+  JSON.parse = natives.parse;
+  JSON.stringify = natives.stringify;
+  return pdfjs;
+}
+
+export function loadPdfjs(): Promise<Pdfjs> {
+  loading ??= importPdfjs();
+  return loading;
+}
+
+/** Open a PDF; rejects with pdfjs's PasswordException / InvalidPDFException / … (index.ts maps them). */
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    // pdfjs transfers (detaches) the buffer it is given: always hand it a private copy.
+    data: new Uint8Array(bytes),
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_URL,
+    wasmUrl: WASM_URL,
+    BinaryDataFactory: CachedBinaryDataFactory,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** For tests: how many binary files (CMaps, fonts) the process has read so far. */
+export function cachedBinaryCount(): number {
+  return binaryCache.size;
+}
