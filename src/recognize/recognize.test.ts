@@ -160,3 +160,15 @@ describe('report title from the page <title>', () => {
     expect(recognizeReport(doc).value.report).toMatchObject({ title: '某某区2021年度政府信息公开工作年度报告', agency: '某某区', year: 2021 });
   });
 });
+
+describe('group labels cut by a page break', () => {
+  it('still reads the group of a cell that lost its last character ("（五）不予处")', () => {
+    const { value, messages } = report([requestsTable2021(distinct, { '（五）不予处理': '（五）不予处' })]);
+    expect(value.data.requests!.notProcessed.complaint.naturalPerson).toBe(100 + 15 * 7);
+    expect(messages.filter((m) => m.severity === 'error')).toEqual([]);
+  });
+  it('does not take the item "3.其他" for the group 其他处理', () => {
+    const { value } = report([requestsTable2021(distinct)]);
+    expect(value.data.requests!.template).toBe('2021');
+  });
+});

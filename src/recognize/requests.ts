@@ -34,9 +34,16 @@ interface RowMatch {
   label: string;
 }
 
+/**
+ * The group a label cell names: exactly, or missing at most one character — a group cell cut by a page
+ * break keeps "（五）不予处" on one page and "理" on the next. "3.其他" is an item, not the group 其他处理.
+ */
 function groupOf(text: string): RequestGroup | undefined {
   const t = normalizeLabel(text);
-  return (Object.keys(REQUEST_GROUPS) as RequestGroup[]).find((g) => REQUEST_GROUPS[g].some((l) => t === l));
+  if (t.length < 3) return undefined;
+  return (Object.keys(REQUEST_GROUPS) as RequestGroup[]).find((g) =>
+    REQUEST_GROUPS[g].some((l) => t === l || (t.length >= l.length - 1 && (l.startsWith(t) || l.endsWith(t)))),
+  );
 }
 
 /** Match a row's label cells to a template row, using the group the row sits in. */
