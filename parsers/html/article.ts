@@ -115,27 +115,33 @@ export interface ArticleChoice {
   via: string;
 }
 
-function classesOf(el: DomElement): string[] {
-  return (el.attribs?.['class'] ?? '').split(/\s+/).filter((c) => c !== '');
-}
-
-/** Whether `el` matches a simple selector: ".class", "#id" or "tag". */
-function matches(el: DomElement, selector: string): boolean {
-  if (selector.startsWith('.')) return classesOf(el).includes(selector.slice(1));
-  if (selector.startsWith('#')) return el.attribs?.['id'] === selector.slice(1);
-  return el.name === selector;
-}
-
 /** Elements matching each selector, found in one iterative walk (css-select walks once per selector). */
 function matchSelectors(root: DomElement, selectors: readonly ArticleSelector[]): DomElement[][] {
   const found: DomElement[][] = selectors.map(() => []);
+  const byClass = new Map<string, number>();
+  const byId = new Map<string, number>();
+  const byTag = new Map<string, number>();
+  selectors.forEach(({ selector }, i) => {
+    if (selector.startsWith('.')) byClass.set(selector.slice(1), i);
+    else if (selector.startsWith('#')) byId.set(selector.slice(1), i);
+    else byTag.set(selector, i);
+  });
   const stack: DomNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (!isElement(node) || isSkipped(node)) continue;
-    selectors.forEach((s, i) => {
-      if (matches(node, s.selector)) found[i]!.push(node);
-    });
+    const hits = new Set<number>();
+    const tag = byTag.get(node.name);
+    if (tag !== undefined) hits.add(tag);
+    const id = node.attribs?.['id'];
+    const idHit = id === undefined ? undefined : byId.get(id);
+    if (idHit !== undefined) hits.add(idHit);
+    const classes = node.attribs?.['class'];
+    if (classes) for (const c of classes.split(/\s+/)) {
+      const hit = byClass.get(c);
+      if (hit !== undefined) hits.add(hit);
+    }
+    for (const i of hits) found[i]!.push(node);
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return found;

@@ -11,8 +11,8 @@ import type { ParseContext } from '../context.js';
 import { findArticle } from './article.js';
 import type { ArticleStats } from './blocks.js';
 import { readBlocks } from './blocks.js';
-import type { DomElement } from './dom.js';
-import { normaliseText } from './dom.js';
+import type { DomElement, DomNode } from './dom.js';
+import { isElement, normaliseText, textLines } from './dom.js';
 import { checkNestingDepth } from './nesting.js';
 
 /** An article with fewer Han characters than this (outside links) holds no report text of its own. */
@@ -34,11 +34,25 @@ export function readHtml(html: string, limits: Limits, options: { findArticleRoo
   // htmlparser2 (cheerio's `xml` option with xmlMode off) rather than parse5: 3–5× faster on the
   // corpus pages, and the table reader does not need parse5's implied <tbody>/<tr> (it adds rows itself).
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  const body = ($('body')[0] ?? $.root()[0]) as unknown as DomElement;
+  const document = $.root()[0] as unknown as DomElement;
+  const body = findFirst(document, 'body') ?? document;
   const root = options.findArticleRoot ? findArticle(body).root : body;
   const read = readBlocks(root, options.codePrefix);
-  const title = normaliseText($('title').first().text());
+  const titleEl = findFirst(document, 'title');
+  const title = titleEl ? normaliseText(textLines(titleEl).join(' ')) : '';
   return { ...read, ...(title ? { declaredTitle: title } : {}) };
+}
+
+/** First element named `name` in document order (iterative; <body> and <title> sit near the top). */
+function findFirst(root: DomElement, name: string): DomElement | undefined {
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    if (node.name === name) return node;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return undefined;
 }
 
 function resolveHref(href: string, base: string | undefined): string {

@@ -103,7 +103,8 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
       if (declared !== 'utf-8' && utf8 !== undefined && hasNonAscii(bytes)) {
         return { text: utf8, encoding: 'utf-8', evidence: 'utf8-valid', ignoredDeclaration: label };
       }
-      return { text: new TextDecoder(declared).decode(bytes), encoding: declared, evidence: 'meta' };
+      const text = declared === 'utf-8' && utf8 !== undefined ? utf8 : new TextDecoder(declared).decode(bytes);
+      return { text, encoding: declared, evidence: 'meta' };
     }
   }
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', evidence: 'utf8-valid' };
