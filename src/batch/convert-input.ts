@@ -11,7 +11,7 @@ import { errText, type Input } from './discover.js';
 import type { WorkerPool } from './pool.js';
 
 export interface ReadInput {
-  /** Null when the input could not be read: `report` is then already a failed report. */
+  /** Null when the input could not be read (missing, unreadable, over maxFileBytes): `failure` says why. */
   bytes: Uint8Array | null;
   source: Report['source'];
   failure: GongkaiError | null;

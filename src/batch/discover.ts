@@ -2,7 +2,7 @@
 // folder of 100,000 files starts converting at once instead of after a full tree walk.
 import type { Dirent } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface Input {
   /** 0-based position in input order (the order of the arguments, then sorted within each folder). */
@@ -95,10 +95,4 @@ function baseName(path: string): string {
 
 export function errText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** True when `inner` is `outer` or lies inside it. */
-export function isInside(inner: string, outer: string): boolean {
-  const rel = relative(outer, inner);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
 }
