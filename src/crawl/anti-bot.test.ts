@@ -18,11 +18,21 @@ describe('detectAntiBot', () => {
   it('recognises a 412 page that holds only an obfuscated script', () => {
     expect(detectAntiBot(412, enc(RUISHU_CHALLENGE))?.rule).toBe('script-challenge-status');
     expect(detectAntiBot(202, enc(RUISHU_CHALLENGE))?.rule).toBe('script-challenge-status');
+    expect(detectAntiBot(412, enc('<html><head><script src="/Xyz.js"></script></head><body></body></html>'))?.rule).toBe('script-challenge-status');
   });
 
   it('recognises a 200 page that is nothing but a cookie-setting reload script', () => {
     const page = '<html><head><script>var x="\\x61\\x62";document.cookie="acw_sc__v2="+x;location.reload();</script></head><body></body></html>';
     expect(detectAntiBot(200, enc(page))?.rule).toBe('script-only-page');
+  });
+
+  it('recognises a 200 page whose script rebuilds its own address and reloads', () => {
+    const page = '<html><script>var _0x1=["\\x68\\x72"];setTimeout(function(){location.href=location.pathname+"?t="+Date.now()},100)</script></html>';
+    expect(detectAntiBot(200, enc(page))?.rule).toBe('script-only-page');
+  });
+
+  it('does not take a plain JavaScript redirect to a moved column for a challenge', () => {
+    expect(detectAntiBot(200, enc('<html><head><script>window.location.href="/zwgk/zfxxgknb/index.html";</script></head><body></body></html>'))).toBeUndefined();
   });
 
   it('leaves real report pages alone even though they carry scripts', () => {

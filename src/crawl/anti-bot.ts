@@ -21,7 +21,10 @@ interface Page {
   html: string;
   /** Text outside <script>/<style> and tags, whitespace squeezed. */
   visibleText: string;
+  /** Inline script code, joined. */
   scripts: string;
+  /** <script> elements, inline or external (src=…). */
+  scriptCount: number;
 }
 
 /** Does this response look like a bot challenge? undefined when it does not. */
@@ -50,7 +53,7 @@ const RULES: Rule[] = [
 
   // 瑞数 (Ruishu) and look-alikes: HTTP 412 or 202 with an obfuscated script (`$_ts` state, eval'd code,
   // meta tag carrying a cipher) and no content. A real 412/202 from a plain server carries text or nothing.
-  (page) => (page.status === 412 || page.status === 202) && page.scripts.length > 0 && page.visibleText.length < MAX_CHALLENGE_TEXT_CHARS
+  (page) => (page.status === 412 || page.status === 202) && page.scriptCount > 0 && page.visibleText.length < MAX_CHALLENGE_TEXT_CHARS
     ? { rule: 'script-challenge-status', reason: `HTTP ${page.status} holding only a script (obfuscated anti-bot challenge)` }
     : undefined,
 
@@ -61,8 +64,12 @@ const RULES: Rule[] = [
     : undefined,
 ];
 
-/** What challenge scripts do: set a cookie, reload or redirect, decode and eval, or keep Ruishu's `$_ts` state. */
-const CHALLENGE_SCRIPT = /document\.cookie\s*=|location\.(reload\s*\(|href\s*=|replace\s*\()|window\.location\s*=|\beval\s*\(|\$_ts\s*=|String\.fromCharCode\(|\\x[0-9a-f]{2}\\x[0-9a-f]{2}/i;
+/**
+ * What challenge scripts do: set a cookie, reload the same page (location.reload(), or location.href set
+ * from location itself), decode and eval, or keep Ruishu's `$_ts` state. A plain JavaScript redirect to
+ * another address (`location.href = "/new/index.html"`, used when a column moves) is not a challenge.
+ */
+const CHALLENGE_SCRIPT = /document\.cookie\s*=|location\.reload\s*\(|location\.(href|replace)\s*[=(]\s*(window\.)?location\b|\beval\s*\(|\$_ts\s*=|String\.fromCharCode\(|(\\x[0-9a-f]{2}){2}/i;
 
 function describe(status: number, html: string): Page {
   const scripts: string[] = [];
@@ -78,5 +85,5 @@ function describe(status: number, html: string): Page {
     .replace(/&nbsp;|&#160;/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return { status, html, visibleText, scripts: scripts.join('\n') };
+  return { status, html, visibleText, scripts: scripts.join('\n'), scriptCount: scripts.length };
 }

@@ -162,3 +162,15 @@ function decodeURIComponentSafe(s: string): string {
     return s;
   }
 }
+
+/**
+ * Report links on a list are many; a report page has at most a breadcrumb ("政府信息公开年报") and
+ * 上一篇/下一篇 links to its neighbours. Links to its own attachments do not count.
+ */
+export const MIN_LIST_REPORT_LINKS = 4;
+
+/** Does this page read as a list of reports (it paginates, or links several reports)? */
+export function looksLikeList(page: PageLinks): boolean {
+  const attachments = new Set(page.attachments.map((a) => a.url));
+  return page.paginated || page.reports.filter((r) => !attachments.has(r.url)).length >= MIN_LIST_REPORT_LINKS;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INCLUDE } from './config.js';
-import type { PageLinks } from './discover.js';
-import { MIN_LIST_REPORT_LINKS, whyNotAReport } from './extract-step.js';
+import { MIN_LIST_REPORT_LINKS, type PageLinks } from './discover.js';
+import { whyNotAReport } from './extract-step.js';
 
 const include = new RegExp(DEFAULT_INCLUDE, 'u');
 const page = (over: Partial<PageLinks> = {}): PageLinks => ({ title: '', reports: [], pages: [], attachments: [], paginated: false, ...over });

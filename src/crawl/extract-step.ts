@@ -6,7 +6,7 @@ import type { Limits } from '../limits.js';
 import { convertDocument } from '../pipeline.js';
 import { writeJsonAtomic } from '../writers/json.js';
 import type { LogStatus } from './crawl-log.js';
-import type { PageLinks } from './discover.js';
+import { looksLikeList, type PageLinks } from './discover.js';
 import { reportFileName } from './report-name.js';
 import type { UrlVersion } from './state.js';
 
@@ -80,17 +80,6 @@ export function whyNotAReport(input: Pick<ExtractInput, 'page' | 'linkTitle' | '
   const titles = (page ? [title, page.title] : [title, input.linkTitle]).filter((t): t is string => Boolean(t));
   if (titles.some((t) => input.include.test(t))) return undefined;
   return 'no template tables and no annual-report title';
-}
-
-/**
- * Report links on a list are many; a report page has at most a breadcrumb ("政府信息公开年报") and
- * 上一篇/下一篇 links to its neighbours. Links to its own attachments do not count.
- */
-export const MIN_LIST_REPORT_LINKS = 4;
-
-function looksLikeList(page: PageLinks): boolean {
-  const attachments = new Set(page.attachments.map((a) => a.url));
-  return page.paginated || page.reports.filter((r) => !attachments.has(r.url)).length >= MIN_LIST_REPORT_LINKS;
 }
 
 async function write(input: ExtractInput, sha256: string, report: unknown): Promise<string> {

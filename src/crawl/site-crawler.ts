@@ -5,7 +5,7 @@ import type { Limits } from '../limits.js';
 import { detectFormat } from '../sources/detect.js';
 import { isAllowedHost, type Site } from './config.js';
 import type { CrawlLog, LogLine, LogStatus } from './crawl-log.js';
-import { readPageLinks, type Link, type PageLinks } from './discover.js';
+import { looksLikeList, readPageLinks, type Link, type PageLinks } from './discover.js';
 import { extractDocument } from './extract-step.js';
 import type { Fetcher, FetchOutcome, Permit } from './fetch.js';
 import { StoppedError, type HostScheduler } from './politeness.js';
@@ -40,7 +40,9 @@ type Kind = 'list' | 'report' | 'attachment';
 
 export class SiteCrawler {
   private readonly listSeen = new Set<string>();
-  private readonly documents: Promise<void>[] = [];
+  /** Every visit started for this site; awaited until none is left (visits add more as they find links). */
+  private readonly tasks: Promise<unknown>[] = [];
+  private pagesRead = 0;
 
   constructor(
     private readonly ctx: CrawlContext,
@@ -48,30 +50,41 @@ export class SiteCrawler {
   ) {}
 
   async crawl(): Promise<void> {
-    const queue = [...this.site.start];
-    for (const url of queue) this.listSeen.add(url);
-    let pagesRead = 0;
-    while (queue.length > 0 && !this.ctx.stop.aborted) {
-      const url = queue.shift()!;
-      if (pagesRead >= this.site.maxPages) {
-        await this.logLine({ url, status: 'skipped', http: null, reason: `crawl.max-pages: more than ${this.site.maxPages} list pages (raise maxPages)`, kind: 'list' }, false);
-        continue;
-      }
-      pagesRead++;
-      const links = await this.visitList(url);
-      if (!links) continue;
-      for (const page of links.pages) {
-        if (!this.listSeen.has(page) && isAllowedHost(new URL(page), this.site.allow)) {
-          this.listSeen.add(page);
-          queue.push(page);
-        }
-      }
-      for (const link of links.reports) {
-        if (!this.isListPage(link.url)) this.documents.push(this.visitDocument(link, 'report'));
-      }
+    // All start URLs are lists, even when one links another with an annual-report title.
+    for (const url of this.site.start) this.listSeen.add(url);
+    for (const url of this.site.start) this.startList(url);
+    for (let i = 0; i < this.tasks.length; i++) await this.tasks[i];
+  }
+
+  /** Visit a list page found by pagination; requests still go one at a time per host (HostScheduler). */
+  private enqueueList(url: string): void {
+    if (this.listSeen.has(url) || !isAllowedHost(new URL(url), this.site.allow)) return;
+    this.listSeen.add(url);
+    this.startList(url);
+  }
+
+  private startList(url: string): void {
+    if (this.ctx.stop.aborted) return;
+    if (!this.takeListBudget()) {
+      this.tasks.push(this.logLine({ url, status: 'skipped', http: null, reason: `crawl.max-pages: more than ${this.site.maxPages} list pages (raise maxPages)`, kind: 'list' }, false));
+      return;
     }
-    // Report pages add their attachments to `documents` while it is awaited.
-    for (let i = 0; i < this.documents.length; i++) await this.documents[i];
+    this.tasks.push(this.visitList(url));
+  }
+
+  /** maxPages bounds the list pages read per site per run (a guard against endless calendars). */
+  private takeListBudget(): boolean {
+    if (this.pagesRead >= this.site.maxPages) return false;
+    this.pagesRead++;
+    return true;
+  }
+
+  /** Queue the pagination and the report links of a list page. */
+  private followList(links: PageLinks): void {
+    for (const page of links.pages) this.enqueueList(page);
+    for (const link of links.reports) {
+      if (!this.isListPage(link.url)) this.tasks.push(this.visitDocument(link, 'report'));
+    }
   }
 
   /** A list page we know, also under its folder URL: the column's own nav link "政府信息公开年报" → "./". */
@@ -80,18 +93,18 @@ export class SiteCrawler {
     return url.endsWith('/') && ['index.html', 'index.htm', 'index.shtml'].some((name) => this.listSeen.has(url + name));
   }
 
-  private async visitList(url: string): Promise<PageLinks | undefined> {
-    return this.guard(url, 'list', async () => {
+  private async visitList(url: string): Promise<void> {
+    await this.guard(url, 'list', async () => {
       const body = await this.fetchBody(url, 'list');
-      if (!body) return undefined;
+      if (!body) return;
       if (detectFormat(body.bytes) !== 'html') {
         await this.finish(url, 'list', body, 'error', 'crawl.not-a-list: a start or list URL did not return an HTML page');
-        return undefined;
+        return;
       }
       const links = readPageLinks(body.bytes, body.finalUrl, this.site.include);
       body.version.outcome = 'list';
       await this.finish(url, 'list', body, body.downloaded ? 'ok' : 'not-modified', `list page: ${links.reports.length} report links, ${links.pages.length} other pages`);
-      return links;
+      this.followList(links);
     });
   }
 
@@ -105,19 +118,31 @@ export class SiteCrawler {
       const page = detectFormat(body.bytes) === 'html' ? readPageLinks(body.bytes, body.finalUrl, this.site.include) : undefined;
       // Attachments of a report page are documents of their own (the PDF is often the report itself).
       if (page && kind === 'report') {
-        for (const attachment of page.attachments) this.documents.push(this.visitDocument(attachment, 'attachment'));
+        for (const attachment of page.attachments) this.tasks.push(this.visitDocument(attachment, 'attachment'));
       }
-      if (!body.needsExtraction) {
-        await this.finish(url, kind, body, body.downloaded ? 'ok' : 'not-modified', describeUnchanged(body.version));
-        return;
+      let status: LogStatus = body.downloaded ? 'ok' : 'not-modified';
+      let reason = describeUnchanged(body.version);
+      if (body.needsExtraction) {
+        const result = await extractDocument({
+          bytes: body.bytes, url, finalUrl: body.finalUrl, linkTitle: link.title, include: this.site.include,
+          outDir: this.ctx.outDir, ...(page ? { page } : {}), ...(this.ctx.limits ? { limits: this.ctx.limits } : {}),
+        }, body.version.sha256);
+        body.version.outcome = result.outcome;
+        body.version.report = result.report;
+        status = result.status;
+        reason = result.reason;
       }
-      const result = await extractDocument({
-        bytes: body.bytes, url, finalUrl: body.finalUrl, linkTitle: link.title, include: this.site.include,
-        outDir: this.ctx.outDir, ...(page ? { page } : {}), ...(this.ctx.limits ? { limits: this.ctx.limits } : {}),
-      }, body.version.sha256);
-      body.version.outcome = result.outcome;
-      body.version.report = result.report;
-      await this.finish(url, kind, body, result.status, result.reason, result.report ?? undefined);
+      // A report link that leads to a list (a sub-column: "区直部门年报", "2023年度年报") is walked as a list.
+      if (page && kind === 'report' && body.version.outcome === 'not-report' && looksLikeList(page)) {
+        if (this.takeListBudget()) {
+          this.listSeen.add(url);
+          this.followList(page);
+          reason += '; walked as a list';
+        } else {
+          reason += `; not walked as a list: crawl.max-pages (${this.site.maxPages}) reached`;
+        }
+      }
+      await this.finish(url, kind, body, status, reason, body.needsExtraction ? (body.version.report ?? undefined) : undefined);
     });
   }
 

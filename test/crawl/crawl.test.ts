@@ -31,7 +31,16 @@ function buildSite(site: AgencySite): void {
     { href: 'flaky.htm', text: '平潭综合实验区2017年政府信息公开工作年度报告' },
     { href: 'loop-a.htm', text: '2016年度政府信息公开年报' },
     { href: 'huge.pdf', text: '2015年度政府信息公开年报（PDF）' },
+    { href: 'bm/index.html', text: '区直部门政府信息公开年报' },
   ], '<div class="page"><a href="index.html">首页</a> <a href="index.html">上一页</a></div>'));
+  // A sub-column linked like a report: it lists reports itself.
+  site.serve('/zfxxgknb/bm/index.html', listPage('区直部门政府信息公开年报', [
+    { href: 't2023.htm', text: '平潭综合实验区2023年度政府信息公开工作年度报告' },
+    { href: '../202202/t20220208_80613.htm', text: '平潭综合实验区2021年度政府信息公开工作年度报告' },
+    { href: '../flaky.htm', text: '平潭综合实验区2017年政府信息公开工作年度报告' },
+    { href: '../jsl.htm', text: '平潭综合实验区2020年度政府信息公开工作年度报告' },
+  ], ''));
+  site.serve('/zfxxgknb/bm/t2023.htm', corpusBytes('real/pingtan-2023.html'));
   site.serve('/zfxxgknb/202202/t20220208_80613.htm', corpusBytes('real/pingtan-2021.html'));
   // An article that only wraps its attachments: the PDF is the report.
   site.serve('/zfxxgknb/202401/t20240115_1.htm', `<!DOCTYPE html><html><head><meta charset="utf-8"><title>平顶山市商务局2023年政府信息公开工作年度报告</title></head><body>
@@ -122,8 +131,21 @@ describe('a crawl of a small agency site', () => {
     }
   });
 
+  it('walks a sub-column linked like a report as a list, and fetches each report once', async () => {
+    const [sub] = lineFor(firstLog, '/zfxxgknb/bm/index.html');
+    expect(sub).toMatchObject({ status: 'ok', kind: 'report' });
+    expect(sub!.report).toBeUndefined();
+    expect(sub!.reason).toMatch(/^not a report: a list page.*; walked as a list$/);
+    const [line] = lineFor(firstLog, '/zfxxgknb/bm/t2023.htm');
+    const report = await readJson(join(out, 'reports', line!.report!));
+    expect(report.report).toMatchObject({ agency: '平潭综合实验区', year: 2023 });
+    expect(site.hitsOf('/zfxxgknb/202202/t20220208_80613.htm')).toHaveLength(1);
+    expect(site.hitsOf('/zfxxgknb/bm/')).toHaveLength(0); // its breadcrumb back to itself
+  });
+
   it('does not fetch links whose title is not an annual report', () => {
     expect(site.hitsOf('/zfxxgknb/notice.htm')).toHaveLength(0);
+    expect(site.hitsOf('/zfxxgknb/')).toHaveLength(0); // the column's own breadcrumb "政府信息公开年报" → ./
   });
 
   it('obeys robots.txt: the disallowed folder is never requested', () => {
