@@ -39,7 +39,9 @@ function statisticsYear(doc: DocumentModel): number | undefined {
 
 export function recognizeMeta(doc: DocumentModel): { title: string | null; agency: string | null; year: number | null } {
   const lines: string[] = [];
-  for (const block of doc.blocks.slice(0, 12)) if (block.type !== 'table') lines.push(cleanText(block.text));
+  // Spaces between CJK and digits are extraction artefacts ("平顶山市商务局 2023 年…" in text dumps of PDFs).
+  const tidy = (s: string) => cleanText(s).replace(/(?<=[\u3400-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u3400-\u9fff])/g, '');
+  for (const block of doc.blocks.slice(0, 12)) if (block.type !== 'table') lines.push(tidy(block.text));
   // The title may be wrapped over two lines: try each line and each pair.
   const isTitle = (l: string) => l.length <= 80 && REPORT_TITLE.test(l) && !/^(根据|按照|依据|本报告)/.test(l);
   const i = lines.findIndex(isTitle);

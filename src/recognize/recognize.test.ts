@@ -172,3 +172,10 @@ describe('group labels cut by a page break', () => {
     expect(value.data.requests!.template).toBe('2021');
   });
 });
+
+describe('title spacing', () => {
+  it('drops the spaces a PDF-to-text tool put between CJK and digits in the title', () => {
+    const { value } = report([paragraph('平顶山市商务局 2023 年政府信息公开工作年度报告')]);
+    expect(value.report).toMatchObject({ title: '平顶山市商务局2023年政府信息公开工作年度报告', agency: '平顶山市商务局', year: 2023 });
+  });
+});
