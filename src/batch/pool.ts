@@ -2,6 +2,8 @@
 // - a document over timeoutMs: its worker is terminated and replaced, the document fails with limit.timeout;
 // - a worker out of heap (resourceLimits.maxOldGenerationSizeMb = maxWorkerMemoryMb): limit.memory;
 // - a worker that dies any other way: internal.worker-crash. The pool always replaces the worker and goes on.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { limitError, type Limits } from '../limits.js';
 import { GongkaiError } from '../messages.js';
@@ -32,6 +34,9 @@ export class WorkerPool {
   replaced = 0;
 
   constructor(readonly size: number, private readonly limits: Limits) {
+    if (!existsSync(fileURLToPath(WORKER_URL))) {
+      throw new Error(`${fileURLToPath(WORKER_URL)} is missing: the batch engine runs from compiled JS (npm run build, then node dist/src/cli/main.js)`);
+    }
     for (let i = 0; i < size; i++) {
       const slot: Slot = { worker: this.spawn(), job: null, lastError: null };
       this.watch(slot);
