@@ -64,6 +64,29 @@ describe('DOCX tables built inline', () => {
   });
 });
 
+describe('DOCX without report text', () => {
+  it('warns docx.image-only for a document that is a picture of the report', async () => {
+    // A 1×1 PNG placed inline, as scanners' "save as Word" output places page images.
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+    const a = 'http://schemas.openxmlformats.org/drawingml/2006';
+    const drawing =
+      `<w:p><w:r><w:drawing><wp:inline xmlns:wp="${a}/wordprocessingDrawing"><wp:extent cx="100" cy="100"/><wp:docPr id="1" name="page"/>` +
+      `<a:graphic xmlns:a="${a}/main"><a:graphicData uri="${a}/picture"><pic:pic xmlns:pic="${a}/picture"><pic:blipFill>` +
+      '<a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="rId9"/></pic:blipFill></pic:pic>' +
+      '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
+    const rels =
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>';
+    const docx = minimalDocx(drawing, [
+      { name: 'word/_rels/document.xml.rels', data: Buffer.from(rels) },
+      { name: 'word/media/image1.png', data: png, stored: true },
+    ]);
+    const { value, messages } = await parseDocx(docx, ctx);
+    expect(value.blocks).toEqual([]);
+    expect(messages).toMatchObject([{ code: 'docx.image-only', severity: 'warning' }]);
+  });
+});
+
 describe('bad DOCX packages', () => {
   it('refuses a package whose entries declare more than maxUncompressedBytes (limit.uncompressed-size)', async () => {
     const bomb = minimalDocx('<w:p/>', [{ name: 'word/media/fill.xml', data: Buffer.alloc(3 * 1024 * 1024) }]);
