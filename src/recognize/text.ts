@@ -86,7 +86,9 @@ export function matchLabel(text: string, labels: readonly string[], minSimilarit
     if (text === label) found = { kind: 'exact', score: 2 };
     else if (text.length >= 2 && (text.includes(label) || label.includes(text))) {
       found = { kind: 'loose', score: 1 + Math.min(text.length, label.length) / Math.max(text.length, label.length) };
-    } else {
+    } else if (Math.min(text.length, label.length) >= 5) {
+      // Short labels differ by one character from other labels (予以公开 / 不予公开): only long ones are
+      // compared by similarity.
       const sim = similarity(text, label);
       if (sim >= minSimilarity) found = { kind: 'loose', score: sim };
     }
