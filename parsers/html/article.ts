@@ -5,8 +5,8 @@ import { countHan, isElement, isSkipped } from './dom.js';
 export interface ArticleSelector {
   selector: string;
   /**
-   * Generic names (".content") also wrap chrome: accept them only when they hold real text. Specific
-   * CMS containers are taken when they hold any text or an image / attachment link.
+   * Generic names (".content") also wrap chrome or side boxes: they only narrow the densest text block.
+   * Specific CMS containers are taken when they hold any text or an image / attachment link.
    */
   generic: boolean;
 }
@@ -39,7 +39,7 @@ export const ARTICLE_SELECTORS: readonly ArticleSelector[] = [
   { selector: 'article', generic: true },
 ];
 
-/** Han characters an article needs to be taken as the report's text (a caption-only block is not). */
+/** Han characters a page needs before its densest block is taken as the report's text. */
 const MIN_ARTICLE_HAN = 50;
 
 /** The fallback takes the smallest element that holds this share of the page's non-link text. */
@@ -147,23 +147,44 @@ function matchSelectors(root: DomElement, selectors: readonly ArticleSelector[])
   return found;
 }
 
-/** The element holding the report: a known CMS container, else the densest text block, else `body`. */
+function isWithin(el: DomElement, ancestor: DomElement): boolean {
+  for (let node: DomElement | null = el; node; node = node.parent) if (node === ancestor) return true;
+  return false;
+}
+
+/**
+ * The element holding the report: a specific CMS container; else the densest text block, narrowed to
+ * a generic container (".content", "article" …) inside it that still holds most of the text; else `body`.
+ */
 export function findArticle(body: DomElement): ArticleChoice {
   const counts = hanCounts(body);
   const matched = matchSelectors(body, ARTICLE_SELECTORS);
-  for (const [i, { selector, generic }] of ARTICLE_SELECTORS.entries()) {
-    let best: DomElement | undefined;
-    let bestHan = -1;
-    for (const el of matched[i]!) {
-      const han = counts.all.get(el) ?? 0;
-      if (han > bestHan) [best, bestHan] = [el, han];
+  const best = (i: number): [DomElement | undefined, number] => {
+    let el: DomElement | undefined;
+    let han = -1;
+    for (const candidate of matched[i]!) {
+      const n = counts.all.get(candidate) ?? 0;
+      if (n > han) [el, han] = [candidate, n];
     }
-    if (!best) continue;
-    if (bestHan >= MIN_ARTICLE_HAN || (!generic && (bestHan > 0 || hasMedia(best)))) return { root: best, via: selector };
+    return [el, han];
+  };
+  for (const [i, { selector, generic }] of ARTICLE_SELECTORS.entries()) {
+    if (generic) continue;
+    const [el, han] = best(i);
+    if (el && (han > 0 || hasMedia(el))) return { root: el, via: selector };
   }
   const total = counts.content.get(body) ?? 0;
-  if (total >= MIN_ARTICLE_HAN) return { root: densest(body, counts.content, total * DENSEST_SHARE), via: 'densest-text' };
-  return { root: body, via: 'body' };
+  if (total < MIN_ARTICLE_HAN) return { root: body, via: 'body' };
+  const dense = densest(body, counts.content, total * DENSEST_SHARE);
+  // Generic names only narrow the densest block: a ".content" elsewhere is some other box.
+  for (const [i, { selector, generic }] of ARTICLE_SELECTORS.entries()) {
+    if (!generic) continue;
+    const inside = matched[i]!.filter((el) => el !== dense && isWithin(el, dense) && (counts.content.get(el) ?? 0) >= total * DENSEST_SHARE);
+    // Those form one chain of nested elements: take the innermost.
+    const innermost = inside.sort((a, b) => (counts.content.get(a) ?? 0) - (counts.content.get(b) ?? 0))[0];
+    if (innermost) return { root: innermost, via: selector };
+  }
+  return { root: dense, via: 'densest-text' };
 }
 
 /** Elements the densest-block walk may descend into: containers, and the layout tables of older sites. */

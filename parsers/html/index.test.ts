@@ -177,6 +177,15 @@ describe('blocks', () => {
     expect(texts(value)).toEqual(['一、总体情况', '2023年，我局', '二、主动公开政府信息情况']);
   });
 
+  it('prefers the densest text block to a side box that carries a generic ".content" class', async () => {
+    const report = '本机关二〇二三年度政府信息公开工作情况如下。'.repeat(10);
+    const side = '<div class="content"><p>热点专题：优化营商环境政策汇编与解读材料合集入口说明文字</p></div>';
+    const html = `<body><div class="left">${side}</div><div class="main"><h1>某区年度报告</h1><div class="article">
+      <div class="tools">字号：大中小</div><div class="content"><p>${report}</p><p>一、总体情况</p></div></div></div></body>`;
+    const { value } = await parseString(html);
+    expect(texts(value)).toEqual([report, '一、总体情况']);
+  });
+
   it('takes the title from <title>', async () => {
     const { value } = await parseString('<html><head><title> 某区2023年政府信息公开工作年度报告 </title></head><body><p>正文</p></body></html>');
     expect(value.declaredTitle).toBe('某区2023年政府信息公开工作年度报告');
