@@ -25,6 +25,7 @@ export interface BlocksRead {
 }
 
 const HEADING = /^h([1-6])$/;
+const EMBEDS = new Set(['iframe', 'embed', 'object']);
 
 interface Frame {
   node: DomNode;
@@ -102,7 +103,12 @@ export function readBlocks(root: DomElement, codePrefix = 'html'): BlocksRead {
       }
       continue;
     }
-    if (isSkipped(node)) continue;
+    if (isSkipped(node)) {
+      // A PDF shown in an <iframe>/<embed>/<object> viewer is an attachment too.
+      const src = node.attribs?.['src'] ?? node.attribs?.['data'] ?? '';
+      if (EMBEDS.has(node.name) && ATTACHMENT_HREF.test(src)) stats.attachments.push(src);
+      continue;
+    }
     switch (node.name) {
       case 'br':
         flush();

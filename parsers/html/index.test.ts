@@ -206,6 +206,17 @@ describe('pages without report text', () => {
     expect(messages[0]!.text).toContain('https://www.example.gov.cn/xxgk/ndbg/P020240120.pdf');
   });
 
+  it('names a PDF shown in an <iframe> viewer as the attachment', async () => {
+    const { messages } = await parseString('<div id="zoom"><p>年度报告</p><iframe src="/pdfjs/web/viewer.html?file=/upload/2023ndbg.pdf"></iframe></div>');
+    expect(messages).toMatchObject([{ code: 'html.attachment-link', text: expect.stringContaining('/upload/2023ndbg.pdf') }]);
+  });
+
+  it('warns html.tables-as-images for report text with pictures and no table', async () => {
+    const prose = '本机关认真贯彻落实政府信息公开条例，主动公开政府信息。'.repeat(10);
+    const { messages } = await parseString(`<div class="TRS_Editor"><p>${prose}</p><p><img src="/t2.png"></p><p><img src="/t3.png"></p></div>`);
+    expect(messages).toMatchObject([{ code: 'html.tables-as-images', severity: 'warning' }]);
+  });
+
   it('does not warn about an attachment link below a full report', async () => {
     const { messages } = await parseFile('seed-2023.html');
     expect(messages.filter((m) => m.code.startsWith('html.'))).toEqual([]);

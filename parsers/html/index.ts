@@ -66,15 +66,22 @@ function resolveHref(href: string, base: string | undefined): string {
 
 /** Warnings for pages that hold the report only as pictures or as a downloadable file. */
 export function contentWarnings(stats: ArticleStats, code: string, base?: string): Message[] {
-  if (stats.tables > 0 || stats.textHan >= NEAR_EMPTY_HAN) return [];
-  const out: Message[] = [];
+  const what = code === 'html' ? 'page' : 'document';
+  if (stats.tables > 0) return [];
+  if (stats.textHan >= NEAR_EMPTY_HAN) {
+    // Text but no table, and pictures: the statistics tables are probably images (a quirk of real pages).
+    return stats.images > 0
+      ? [warning(`${code}.tables-as-images`, `The ${what} has report text and ${stats.images} image(s) but no table: its tables may be pictures`)]
+      : [];
+  }
   if (stats.attachments.length > 0) {
     const hrefs = stats.attachments.map((h) => resolveHref(h, base));
-    out.push(warning(`${code}.attachment-link`, `The ${code === "html" ? "page" : "document"} holds no report text, only a link to an attachment: ${hrefs.join(', ')}`));
-  } else if (stats.images > 0) {
-    out.push(warning(`${code}.image-only`, `The ${code === "html" ? "page" : "document"} holds no report text, only ${stats.images} image(s) (a scanned or pictured report)`));
+    return [warning(`${code}.attachment-link`, `The ${what} holds no report text, only a link to an attachment: ${hrefs.join(', ')}`)];
   }
-  return out;
+  if (stats.images > 0) {
+    return [warning(`${code}.image-only`, `The ${what} holds no report text, only ${stats.images} image(s) (a scanned or pictured report)`)];
+  }
+  return [];
 }
 
 export async function parseHtml(bytes: Uint8Array, ctx: ParseContext): Promise<Result<DocumentModel>> {
