@@ -167,6 +167,12 @@ describe('group labels cut by a page break', () => {
     expect(value.data.requests!.notProcessed.complaint.naturalPerson).toBe(100 + 15 * 7);
     expect(messages.filter((m) => m.severity === 'error')).toEqual([]);
   });
+  it('reads the items of a group whose cell kept one character before the break ("(五)不")', () => {
+    const { value, messages } = report([requestsTable2021(distinct, { '（五）不予处理': '(五)不' })]);
+    expect(value.data.requests!.notProcessed.complaint.total).toBe(100 + 15 * 7 + 6);
+    expect(value.data.requests!.unavailable.notHeld.total).toBe(100 + 12 * 7 + 6);
+    expect(messages.filter((m) => m.code === 'table.row-duplicate')).toEqual([]);
+  });
   it('does not take the item "3.其他" for the group 其他处理', () => {
     const { value } = report([requestsTable2021(distinct)]);
     expect(value.data.requests!.template).toBe('2021');

@@ -56,11 +56,14 @@ function matchRow(labels: string[], currentGroup: RequestGroup | undefined): { m
   if (lastGroup === 'otherHandling') return { match: { row: { key: 'otherHandling.all', group: 'otherHandling', labels: [last] }, loose: false, label: last }, group: lastGroup };
   if (lastGroup) return { group: lastGroup };
   const text = normalizeLabel(last);
+  // Item labels differ across groups, so every row is a candidate: a group cell cut by a page break
+  // ("(五)不" / "予处理") must not pull its items into the group above. The current group only breaks ties.
   let best: { row: RequestRowLabel; kind: 'exact' | 'loose'; score: number } | undefined;
   for (const row of REQUEST_ROWS) {
-    if (row.group !== null && row.group !== group) continue;
     const m = matchLabel(text, row.labels);
-    if (m && (!best || m.score > best.score)) best = { row, ...m };
+    if (!m) continue;
+    const score = m.score + (row.group !== null && row.group === group ? 0.25 : 0);
+    if (!best || score > best.score) best = { row, kind: m.kind, score };
   }
   const no = leadingNumber(last);
   if (!best && group && no !== undefined) {
@@ -69,7 +72,7 @@ function matchRow(labels: string[], currentGroup: RequestGroup | undefined): { m
     if (row) best = { row, kind: 'loose', score: 0 };
   }
   if (!best) return group ? { group } : {};
-  const nextGroup = best.row.group === null ? undefined : group;
+  const nextGroup = best.row.group === null ? undefined : (best.row.group as RequestGroup);
   return { match: { row: best.row, loose: best.kind === 'loose', label: last }, ...(nextGroup ? { group: nextGroup } : {}) };
 }
 
