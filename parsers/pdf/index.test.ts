@@ -218,3 +218,22 @@ describe('bad and odd PDFs', () => {
     expect(await failure(new TextEncoder().encode('%PDF-1.7\nthis is not a pdf'))).toBe('pdf.corrupt');
   });
 });
+
+describe('a table without rules (borderless-table.pdf)', () => {
+  it('reads rows and columns from text alignment, and keeps the paragraphs around it apart', async () => {
+    const { value } = await parsePdf(fixture('borderless-table.pdf'), ctx);
+    expect(value.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'table', 'paragraph']);
+    const t = tables(value)[0]!;
+    expect([t.rows, t.cols]).toEqual([5, 4]);
+    expect(textRows(t)).toEqual([
+      ['项目', '自然人', '法人', '总计'],
+      ['新收申请', '21', '0', '21'],
+      ['上年结转', '3', '1', '4'],
+      ['予以公开', '10', '0', '10'],
+      ['不予公开', '2', '', '2'],
+    ]);
+    expectProvenanceEverywhere(value);
+    // The page number "- 1 -" at the foot of the page is not text of the report.
+    expect(value.blocks.at(-1)).toMatchObject({ text: '以上数据截至2023年12月31日。' });
+  });
+});

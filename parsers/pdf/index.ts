@@ -10,6 +10,7 @@ import { readPageContent } from './page-content.js';
 import { buildParagraphs, continuesParagraph, documentMargins, type PageLines, removeHeadersAndFooters, type TextBlock } from './paragraphs.js';
 import { loadPdfjs, openPdf } from './pdfjs.js';
 import { findRuledTables } from './table-grid.js';
+import { findAlignedTables } from './table-text.js';
 import { continuesTable, joinTables, type PagedTable, pagedTable } from './table-merge.js';
 
 type Item = { kind: 'text'; block: TextBlock } | { kind: 'table'; table: PagedTable };
@@ -90,14 +91,20 @@ async function declaredTitle(doc: { getMetadata(): Promise<{ info: unknown }> })
 
 /** Pages → blocks: headers/footers removed, paragraphs built, tables joined across page breaks. */
 function assemble(parts: PageParts[]): Block[] {
-  const bodies = removeHeadersAndFooters(parts.map((p) => p.lines));
+  // Tables without rules come out of the body lines before paragraphs are built from the rest.
+  const aligned = removeHeadersAndFooters(parts.map((p) => p.lines)).map((body) => {
+    const { tables, rest } = findAlignedTables(body.lines, body.page);
+    return { tables: tables.map((t) => pagedTable(t, body.height)), body: { ...body, lines: rest } };
+  });
+  const bodies = aligned.map((a) => a.body);
   const margins = documentMargins(bodies);
   const items: Item[] = [];
   let lastPageOfItems = 0;
   parts.forEach((part, i) => {
+    const tablesOfPage = [...part.tables, ...aligned[i]!.tables];
     const pageItems: Item[] = [
-      ...buildParagraphs(bodies[i]!, margins).map((block): Item => ({ kind: 'text', block })),
-      ...part.tables.map((t): Item => ({ kind: 'table', table: t })),
+      ...buildParagraphs(bodies[i]!, margins, tablesOfPage.map((t) => t.box)).map((block): Item => ({ kind: 'text', block })),
+      ...tablesOfPage.map((t): Item => ({ kind: 'table', table: t })),
     ].sort((a, b) => top(a) - top(b));
     const first = pageItems[0];
     const prev = items.at(-1);

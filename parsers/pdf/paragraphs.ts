@@ -106,7 +106,8 @@ export function documentMargins(pages: PageLines[]): Margins {
     }
   }
   ratios.sort((a, b) => a - b);
-  return { left, right, leading: ratios[Math.floor(ratios.length / 2)] ?? 1.5 };
+  // Capped: in a short document most neighbouring lines may belong to different paragraphs.
+  return { left, right, leading: Math.min(ratios[Math.floor(ratios.length / 2)] ?? 1.5, 2.5) };
 }
 
 const leftIndent = (l: Line, m: Margins) => l.box[0] - m.left;
@@ -129,8 +130,8 @@ function continues(prev: Line, line: Line, m: Margins): boolean {
   return full(prev, m) && plain(line, m);
 }
 
-/** Lines of one page (reading order) → paragraphs; lines broken by layout are joined. */
-export function buildParagraphs(page: PageLines, m: Margins): TextBlock[] {
+/** Lines of one page (reading order) → paragraphs; lines broken by layout are joined, never across a table (`tables`). */
+export function buildParagraphs(page: PageLines, m: Margins, tables: Box[] = []): TextBlock[] {
   const out: TextBlock[] = [];
   let parts: string[] = [];
   let box: Box | null = null;
@@ -146,7 +147,8 @@ export function buildParagraphs(page: PageLines, m: Margins): TextBlock[] {
     first = null;
   };
   for (const line of page.lines) {
-    if (prev && !continues(prev, line, m)) flush();
+    const tableBetween = (p: Line) => tables.some((t) => t[1] >= p.box[1] && t[1] < line.box[1]);
+    if (prev && (!continues(prev, line, m) || tableBetween(prev))) flush();
     first ??= line;
     parts.push(line.text);
     box = box ? union(box, line.box) : [...line.box];
