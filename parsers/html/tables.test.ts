@@ -50,6 +50,11 @@ describe('readTable', () => {
     expect(textRows(table!)).toEqual([['a']]);
   });
 
+  it('drops the zero-height spacer row Word writes at the end of a table saved as a web page', () => {
+    const { table } = read("<table><tr><td>规章</td><td>0</td></tr><![if !supportMisalignedColumns]><tr height=0><td width=100></td><td width=50></td></tr><![endif]></table>");
+    expect(textRows(table!)).toEqual([['规章', '0']]);
+  });
+
   it('returns no table for a <table> without cells', () => {
     expect(read('<table><tr></tr></table>').table).toBeUndefined();
   });

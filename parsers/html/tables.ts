@@ -24,6 +24,14 @@ interface RowSource {
 }
 
 /**
+ * Word's "Save as Web Page" ends tables with `<![if !supportMisalignedColumns]><tr height=0>` and one
+ * empty cell per grid column: a spacer, not a row.
+ */
+function isSpacerRow(tr: DomElement): boolean {
+  return tr.attribs?.['height'] === '0';
+}
+
+/**
  * The rows of a table in source order: <tr>s directly inside it or inside thead/tbody/tfoot, and runs
  * of <td>/<th> written without a <tr> (parse5 adds the <tr>; lenient parsers and hand-made markup
  * do not). Rows of nested tables are not included.
@@ -40,6 +48,7 @@ function collectRows(tableEl: DomElement, captions: DomElement[]): RowSource[] {
         continue;
       }
       loose = undefined;
+      if (child.name === 'tr' && isSpacerRow(child)) continue;
       if (child.name === 'tr') rows.push({ cells: child.children.filter((c): c is DomElement => isElement(c) && (c.name === 'td' || c.name === 'th')) });
       else if (SECTION_ELEMENTS.has(child.name) && container === tableEl) visit(child);
       else if (child.name === 'caption' && container === tableEl) captions.push(child);
