@@ -55,6 +55,22 @@ describe('DOCX tables built inline', () => {
     ]);
   });
 
+  it('keeps cells of a row that skips grid columns (w:gridBefore) in their columns, vMerge included', async () => {
+    const gridBefore = '<w:trPr><w:gridBefore w:val="1"/><w:wBefore w:w="900" w:type="dxa"/></w:trPr>';
+    const body =
+      '<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>' +
+      w(tc('信息内容') + tc('总计', '<w:vMerge w:val="restart"/>') + tc('其他')) +
+      `<w:tr>${gridBefore}${tc('', '<w:vMerge/>')}${tc('7')}</w:tr>` +
+      `<w:tr>${gridBefore}${tc('8')}${tc('9')}</w:tr></w:tbl>`;
+    const t = tables((await parseDocx(minimalDocx(body), ctx)).value)[0]!;
+    expect(textRows(t)).toEqual([
+      ['信息内容', '总计', '其他'],
+      ['', '', '7'],
+      ['', '8', '9'],
+    ]);
+    expect(t.cells.find((c) => c.text === '总计')).toMatchObject({ row: 0, col: 1, rowSpan: 2 });
+  });
+
   it('flattens a table nested in a cell and warns docx.nested-table', async () => {
     const inner = `<w:tbl>${w(tc('12') + tc('34'))}</w:tbl><w:p/>`;
     const body = `<w:tbl>${w(`<w:tc>${inner}</w:tc>${tc('5')}`)}</w:tbl>`;

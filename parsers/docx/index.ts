@@ -1,6 +1,6 @@
 // DOCX → DocumentModel: check the package (size, ratio, word/document.xml, nesting), let mammoth write
-// HTML (it keeps merged cells: w:gridSpan → colspan, w:vMerge → rowspan), then read that HTML with the
-// HTML reader's block and table code.
+// HTML (it keeps merged cells: w:gridSpan → colspan, w:vMerge → rowspan; w:gridBefore is patched in
+// first, see grid-before.ts), then read that HTML with the HTML reader's block and table code.
 import mammoth from 'mammoth';
 import type { Message, Result } from '../../src/messages.js';
 import { GongkaiError, info, warning } from '../../src/messages.js';
@@ -9,6 +9,7 @@ import { documentModel } from '../../src/model/document.js';
 import type { ParseContext } from '../context.js';
 import { contentWarnings, readHtml } from '../html/index.js';
 import { checkNestingDepth } from '../html/nesting.js';
+import { expandGridBefore, repackDocument } from './grid-before.js';
 import { coreTitle, openDocxPackage } from './package.js';
 
 /** Images are not read (no data: URIs): an <img> placeholder is enough to notice picture-only documents. */
@@ -36,7 +37,8 @@ export async function parseDocx(bytes: Uint8Array, ctx: ParseContext): Promise<R
   checkNestingDepth(pkg.documentXml, ctx.limits, 'xml');
   let converted: { value: string; messages: { type: string; message: string }[] };
   try {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const expanded = expandGridBefore(pkg.documentXml);
+    const buffer = expanded ? await repackDocument(bytes, expanded) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     converted = await mammoth.convertToHtml({ buffer }, { convertImage: skipImages });
   } catch (e) {
     throw new GongkaiError('docx.corrupt', `mammoth could not read the document: ${(e as Error).message}`);

@@ -32,7 +32,7 @@ function corrupt(detail: string): GongkaiError {
   return new GongkaiError('docx.corrupt', `Not a readable DOCX package: ${detail}`);
 }
 
-async function listEntries(zip: ZipFile): Promise<Entry[]> {
+export async function listEntries(zip: ZipFile): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: Entry[] = [];
     zip.on('entry', (e: Entry) => {
@@ -45,7 +45,7 @@ async function listEntries(zip: ZipFile): Promise<Entry[]> {
   });
 }
 
-async function inflate(zip: ZipFile, entry: Entry): Promise<Buffer> {
+export async function inflate(zip: ZipFile, entry: Entry): Promise<Buffer> {
   const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
     zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))),
   );
