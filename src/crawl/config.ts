@@ -33,7 +33,7 @@ const SiteSchema = z.strictObject({
 export const CrawlConfigSchema = z.strictObject({
   /** Sent on every request and matched against robots.txt groups; put a contact in it. */
   userAgent: z.string().min(1),
-  /** Pause between the starts of two requests to the same host. */
+  /** Pause between two requests to the same host (from the end of one to the start of the next). */
   delayMs: z.int().min(0).default(2000),
   /** Per request (all of it, body included). */
   timeoutMs: z.int().min(1).default(30_000),

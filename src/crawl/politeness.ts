@@ -1,6 +1,6 @@
 // Per-host politeness: at most `concurrencyPerHost` requests in flight to one host (p-queue), and at least
-// `delayMs` between the starts of two requests to it. The delay of a host can only grow during a run
-// (a site's delayMs, then robots.txt Crawl-delay), never shrink.
+// `delayMs` between two requests to it, counted from the start and from the end of the previous one.
+// The delay of a host can only grow during a run (a site's delayMs, then robots.txt Crawl-delay).
 import PQueue from 'p-queue';
 
 export class StoppedError extends Error {
@@ -40,12 +40,18 @@ export class HostScheduler {
   async run<T>(host: string, request: () => Promise<T>): Promise<T> {
     const slot = this.slot(host);
     return slot.queue.add(async () => {
+      // Wait for the host's turn. Checked again after every sleep: with concurrencyPerHost > 1 several
+      // requests wait at once, and the first to wake takes the turn.
+      for (let now = Date.now(); now < slot.nextStartAt; now = Date.now()) await sleep(slot.nextStartAt - now, this.stop);
       if (this.stop.aborted) throw new StoppedError();
-      const now = Date.now();
-      const startAt = Math.max(now, slot.nextStartAt);
-      slot.nextStartAt = startAt + slot.delayMs;
-      await sleep(startAt - now, this.stop);
-      return request();
+      slot.nextStartAt = Date.now() + slot.delayMs;
+      try {
+        return await request();
+      } finally {
+        // Counted from the end of the request too, so a slow answer (or a busy event loop that sent the
+        // request late) never shortens the pause the site gets.
+        slot.nextStartAt = Math.max(slot.nextStartAt, Date.now() + slot.delayMs);
+      }
     });
   }
 
