@@ -27,6 +27,8 @@ export interface GridTable {
 
 /** Rules this close (points) are the same grid line: borders drawn twice, 0.3 pt apart in WPS output. */
 const SNAP = 2;
+/** More merged rules than this on a page: a drawing, not tables (keeps the O(h × v) grouping bounded). */
+export const MAX_RULES_PER_PAGE = 3000;
 /** A slot edge counts as ruled when rules cover this share of it. */
 const RULED_SHARE = 0.5;
 
@@ -142,7 +144,10 @@ function slotIndex(lines: number[], v: number): number {
 export function findRuledTables(segments: Segment[], glyphs: Glyph[], page: number): { tables: GridTable[]; outside: Glyph[] } {
   const tables: GridTable[] = [];
   const slotMaps: Int32Array[] = [];
-  for (const group of connectedGroups(mergeSegments(segments))) {
+  const merged = mergeSegments(segments);
+  // Pages drawn with thousands of rules (maps, charts) are not report tables; the crossing test is quadratic.
+  if (merged.length > MAX_RULES_PER_PAGE) return { tables: [], outside: glyphs };
+  for (const group of connectedGroups(merged)) {
     const hs = group.filter((s) => s.horizontal), vs = group.filter((s) => !s.horizontal);
     if (hs.length < 2 || vs.length < 2) continue;
     // Outer edges come from the rules' extents too: WPS leaves the bottom border of a table cut by a
@@ -150,7 +155,9 @@ export function findRuledTables(segments: Segment[], glyphs: Glyph[], page: numb
     const xs = clusterValues([...vs.map((v) => v.pos), Math.min(...hs.map((h) => h.from)), Math.max(...hs.map((h) => h.to))], SNAP);
     const ys = clusterValues([...hs.map((h) => h.pos), Math.min(...vs.map((v) => v.from)), Math.max(...vs.map((v) => v.to))], SNAP);
     const rows = ys.length - 1, cols = xs.length - 1;
-    if (rows < 1 || cols < 1 || rows * cols < 2) continue; // a lone box is a frame, not a table
+    // A lone box is a frame, not a table. One column of rows (a frame with horizontal rules only) is left
+    // to the alignment reader (table-text.ts), which can split the rows into columns at blank space.
+    if (rows < 1 || cols < 2) continue;
     const rects = mergeSlots(
       rows, cols,
       (r, c) => coverage(vs, xs[c + 1]!, ys[r]!, ys[r + 1]!) < RULED_SHARE,

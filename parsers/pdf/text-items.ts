@@ -71,6 +71,9 @@ function normalizeChars(s: string): string {
   return s.replace(COMPAT_CHARS, (c) => c.normalize('NFKC'));
 }
 
+/** tan 5°: text whose baseline leans more than this is not read. */
+const SLANT_LIMIT = 0.09;
+
 /** Place the glyphs of one showText operator; `base` = viewport × CTM. Advances the text position. */
 export function showText(t: TextState, glyphs: (PdfjsGlyph | number)[], base: Matrix, out: Glyph[]): void {
   const { font, fontSize, fontDirection } = t;
@@ -82,6 +85,9 @@ export function showText(t: TextState, glyphs: (PdfjsGlyph | number)[], base: Ma
   const pageSize = fontSize * Math.hypot(m[2], m[3]);
   // A text matrix that turns the baseline by 90° (rotated tables, stamps) writes top to bottom too.
   const rotated = Math.abs(m[1]) > Math.abs(m[0]);
+  // Baselines at a slant (more than ~5° off both axes) are watermarks and seals, not report text.
+  const slant = Math.min(Math.abs(m[0]), Math.abs(m[1])) / Math.max(Math.abs(m[0]), Math.abs(m[1]), 1e-9);
+  if (slant > SLANT_LIMIT) return;
   let x = 0;
   for (const g of glyphs) {
     if (typeof g === 'number') {
