@@ -232,7 +232,12 @@ describe('a crawl of a small agency site', () => {
     expect(page!.report).toBeUndefined();
     expect(page!.reason).toMatch(/^not a report/);
     const [pdf] = lineFor(firstLog, '/zfxxgknb/202401/P020240115.pdf');
-    expect(pdf).toMatchObject({ kind: 'attachment', http: 200, sha256: sha256(corpusBytes('fixtures/seed-2023.pdf')) });
+    expect(pdf).toMatchObject({ status: 'ok', kind: 'attachment', http: 200, sha256: sha256(corpusBytes('fixtures/seed-2023.pdf')) });
+    const report = await readJson(join(out, 'reports', pdf!.report!));
+    const truth = JSON.parse(corpusBytes('truth/seed-2023.json').toString('utf8'));
+    expect(report.source).toMatchObject({ url: `${site.origin}/zfxxgknb/202401/P020240115.pdf`, format: 'pdf' });
+    expect(report.report).toMatchObject(truth.report);
+    expect(report.data.requests.total).toEqual(truth.data.requests.total);
   });
 
   it('archives every attachment, and logs the ones gongkai cannot read as skipped', async () => {
@@ -290,6 +295,10 @@ describe('a crawl of a small agency site', () => {
       const [doc] = lineFor(secondLog, '/zfxxgknb/202401/P020240115_fb.doc');
       expect(doc).toMatchObject({ status: 'ok', http: 200 });
       expect(doc!.reason).toMatch(/^unchanged since .* \(unsupported\)$/);
+      const [pdf] = lineFor(secondLog, '/zfxxgknb/202401/P020240115.pdf');
+      expect(pdf).toMatchObject({ status: 'ok', http: 200 });
+      expect(pdf!.reason).toMatch(/^unchanged since .* \(report 127\.0\.0\.1_\d+\/zfxxgknb__202401__P020240115\.pdf\.[0-9a-f]{8}\.json\)$/);
+      expect(pdf!.report).toBeUndefined();
     });
 
     it('writes no report file twice', async () => {
