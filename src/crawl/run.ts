@@ -5,6 +5,7 @@ import type { Limits } from '../limits.js';
 import { resolveSite, type CrawlConfig } from './config.js';
 import { CrawlLog, formatSummary, type RunCounts } from './crawl-log.js';
 import { Fetcher } from './fetch.js';
+import { acquireLock } from './lock.js';
 import { HostScheduler } from './politeness.js';
 import { RobotsCache } from './robots.js';
 import { SiteCrawler, type CrawlContext } from './site-crawler.js';
@@ -27,6 +28,15 @@ export interface RunSummary extends RunCounts {
 
 export async function crawlOnce(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
+  const release = await acquireLock(options.outDir);
+  try {
+    return await crawlLocked(options, started);
+  } finally {
+    await release();
+  }
+}
+
+async function crawlLocked(options: RunOptions, started: number): Promise<RunSummary> {
   const { config, outDir, stop } = options;
   const state = await StateStore.open(outDir);
   const log = new CrawlLog(join(outDir, 'crawl.jsonl'), new Date().toISOString());
