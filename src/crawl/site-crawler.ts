@@ -197,8 +197,8 @@ export class SiteCrawler {
 
   private async logFailure(url: string, kind: Kind, outcome: Exclude<FetchOutcome, { kind: 'ok' }>): Promise<void> {
     if (outcome.kind === 'not-modified') {
-      // 304 although the archive lost the body (or no validators were sent): nothing to work with.
-      await this.logLine({ url, status: 'error', http: 304, reason: 'crawl.archive-missing: 304 Not Modified but the archived body is gone; delete its state.json entry', kind }, false);
+      // Validators are sent only when the archive has the body, so this is a 304 to a plain request.
+      await this.logLine({ url, status: 'error', http: 304, reason: 'http.unexpected-304: 304 Not Modified to a request without If-None-Match/If-Modified-Since', kind }, false);
       return;
     }
     const reason = outcome.kind === 'blocked' ? `anti-bot.${outcome.reason}` : `${outcome.code}: ${outcome.reason}`;
