@@ -17,12 +17,14 @@ const SUSPICIOUS_MIN_BYTES = 10 * 1024 * 1024;
 
 const DOCUMENT_XML = 'word/document.xml';
 const CORE_XML = 'docProps/core.xml';
+/** Parts kept as text besides document.xml: the title, and what automatic numbering needs. */
+const KEPT_PARTS = new Set([CORE_XML, 'word/numbering.xml', 'word/styles.xml']);
 
 export interface DocxPackage {
   /** word/document.xml as text. */
   documentXml: string;
-  /** docProps/core.xml as text, when present. */
-  coreXml?: string;
+  /** docProps/core.xml, word/numbering.xml and word/styles.xml as text, those present. */
+  parts: Map<string, string>;
   entries: number;
   /** Sum of the declared uncompressed sizes. */
   uncompressedBytes: number;
@@ -92,7 +94,7 @@ export async function openDocxPackage(bytes: Uint8Array, limits: Limits): Promis
       throw new GongkaiError('docx.missing-document', `The zip has no ${DOCUMENT_XML}: not a Word document (an .xlsx, .pptx or other zip?)`);
     }
     let documentXml = '';
-    let coreXml: string | undefined;
+    const parts = new Map<string, string>();
     for (const e of entries) {
       if (!isXmlPart(e.fileName)) continue;
       // Inflating every XML part checks that none inflates past its declared size (yauzl's
@@ -101,9 +103,9 @@ export async function openDocxPackage(bytes: Uint8Array, limits: Limits): Promis
         throw corrupt(`entry ${e.fileName}: ${err.message}`);
       });
       if (e === documentEntry) documentXml = data.toString('utf8');
-      else if (e.fileName === CORE_XML) coreXml = data.toString('utf8');
+      else if (KEPT_PARTS.has(e.fileName)) parts.set(e.fileName, data.toString('utf8'));
     }
-    return { documentXml, ...(coreXml !== undefined ? { coreXml } : {}), entries: entries.length, uncompressedBytes };
+    return { documentXml, parts, entries: entries.length, uncompressedBytes };
   } finally {
     zip.close();
   }
