@@ -29,6 +29,10 @@ export interface GridTable {
 const SNAP = 2;
 /** More merged rules than this on a page: a drawing, not tables (keeps the O(h × v) grouping bounded). */
 export const MAX_RULES_PER_PAGE = 3000;
+/** Rules shorter than this (points) are tick marks or stubs, not table borders. */
+const MIN_RULE_LENGTH = 6;
+/** A grid with text in fewer of its cells than this share is a chart's frame and gridlines, not a table. */
+const MIN_FILLED_SHARE = 0.1;
 /** A slot edge counts as ruled when rules cover this share of it. */
 const RULED_SHARE = 0.5;
 
@@ -144,7 +148,8 @@ function slotIndex(lines: number[], v: number): number {
 export function findRuledTables(segments: Segment[], glyphs: Glyph[], page: number): { tables: GridTable[]; outside: Glyph[] } {
   const tables: GridTable[] = [];
   const slotMaps: Int32Array[] = [];
-  const merged = mergeSegments(segments);
+  // Tick marks of charts and underline stubs are short; table rules span at least a narrow cell.
+  const merged = mergeSegments(segments).filter((r) => r.to - r.from >= MIN_RULE_LENGTH);
   // Pages drawn with thousands of rules (maps, charts) are not report tables; the crossing test is quadratic.
   if (merged.length > MAX_RULES_PER_PAGE) return { tables: [], outside: glyphs };
   for (const group of connectedGroups(merged)) {
@@ -194,5 +199,10 @@ export function findRuledTables(segments: Segment[], glyphs: Glyph[], page: numb
   // The lines of a cell join without separator: a label wrapped mid-word, or written one character per
   // line in a tall merged cell ("三、本年度办理结果" in seed-2023.pdf), reads as one string.
   for (const [cell, list] of perCell) cell.text = joinText(buildLines(list).map((l) => l.text));
-  return { tables: tables.sort((a, b) => a.box[1] - b.box[1]), outside };
+  const kept = tables.filter((t) => {
+    if (t.cells.filter((c) => c.text).length >= MIN_FILLED_SHARE * t.cells.length) return true;
+    for (const c of t.cells) outside.push(...(perCell.get(c) ?? []));
+    return false;
+  });
+  return { tables: kept.sort((a, b) => a.box[1] - b.box[1]), outside };
 }
