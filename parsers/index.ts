@@ -8,6 +8,7 @@ export type Parser = (bytes: Uint8Array, ctx: ParseContext) => Promise<Result<Do
 const loaders: Partial<Record<Format, () => Promise<Parser>>> = {
   html: async () => (await import('./html/index.js')).parseHtml,
   docx: async () => (await import('./docx/index.js')).parseDocx,
+  doc: async () => (await import('./doc/index.js')).parseDoc,
   txt: async () => (await import('./txt/index.js')).parseTxt,
   pdf: async () => (await import('./pdf/index.js')).parsePdf,
 };
