@@ -4,7 +4,7 @@
 // --soak N (5000), --jobs N (one per core), --keep (keep the temp folder).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -132,7 +132,8 @@ async function main(): Promise<void> {
       const at = (f: number) => s[Math.min(s.length - 1, Math.floor(f * (s.length - 1)))];
       const fmt = (x: typeof s[number] | undefined) => (x ? `${Math.round(x.rssMb)} MB at ${(x.atMs / 1000).toFixed(0)} s` : 'n/a');
       rows.push(`| soak: TXT+HTML+PDF copies | ${SOAK} | – | ${(r.run.wallMs / 1000).toFixed(1)} s | ${rate(SOAK, r.run.wallMs)} | – | ${mb(r.run.peakMb)} | ${fmtStatus(r.status)} |`);
-      notes.push(`Soak RSS (whole gongkai process): first ${fmt(at(0.05))}, middle ${fmt(at(0.5))}, last ${fmt(at(1))}; ${s.length} samples`);
+      const peak = s.reduce((m, x) => Math.max(m, x.rssMb), 0);
+      notes.push(`Soak RSS (whole gongkai process): first ${fmt(at(0.05))} (after 5% of the run, workers warm), middle ${fmt(at(0.5))}, last ${fmt(at(1))}; highest sample ${Math.round(peak)} MB of ${s.length}`);
     }
   } finally {
     if (values.keep) console.error(`bench: kept ${work}`);
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
   const md = [
     `# gongkai benchmark`,
     '',
-    `${new Date().toISOString()} · ${cpu}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version} · jobs ${JOBS}`,
+    `${new Date().toISOString()} · ${cpu}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version} · jobs ${JOBS} · load average at the end ${loadavg()[0]!.toFixed(1)} (other processes share the cores: compare runs of one bench only)`,
     '',
     '| run | docs | pages | wall time | docs/s | pages/s | peak memory | result |',
     '|---|---:|---:|---:|---:|---:|---:|---|',
