@@ -237,3 +237,20 @@ describe('a table without rules (borderless-table.pdf)', () => {
     expect(value.blocks.at(-1)).toMatchObject({ text: '以上数据截至2023年12月31日。' });
   });
 });
+
+describe('a table whose header rows repeat on the next page (repeated-header.pdf, LibreOffice)', () => {
+  it('joins the two pages into one table and drops the repeated header rows', async () => {
+    const { value } = await parsePdf(fixture('repeated-header.pdf'), ctx);
+    const ts = tables(value);
+    expect(ts).toHaveLength(1);
+    const t = ts[0]!;
+    expectEveryGridSlotCoveredOnce(t);
+    expect([t.rows, t.cols]).toEqual([62, 4]);
+    expect(cellAt(t, 0, 0)).toMatchObject({ text: '项目', rowSpan: 2 });
+    expect(textRows(t).filter((r) => r[0] === '项目')).toHaveLength(1);
+    expect(rowText(t, 2)).toEqual(['1.第1项申请', '101', '201', '301']);
+    expect(cellAt(t, 61, 0)).toMatchObject({ text: '60.第60项申请', prov: { page: 2 } });
+    expect(rowText(t, 61)).toEqual(['60.第60项申请', '160', '260', '360']);
+    expect(value.blocks.at(-1)).toMatchObject({ type: 'paragraph', text: '四、表格之后的正文段落。' });
+  });
+});
