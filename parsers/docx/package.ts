@@ -61,8 +61,8 @@ const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
 
 /**
  * Open and check the package. Throws limit.uncompressed-size (declared total over the limit),
- * docx.suspicious-compression, docx.corrupt (not a zip, bad entry, sizes that lie) or
- * docx.missing-document (a zip without word/document.xml).
+ * docx.suspicious-compression, or docx.corrupt (not a zip, a bad entry, sizes that lie, no
+ * word/document.xml).
  */
 export async function openDocxPackage(bytes: Uint8Array, limits: Limits): Promise<DocxPackage> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -91,7 +91,7 @@ export async function openDocxPackage(bytes: Uint8Array, limits: Limits): Promis
     }
     const documentEntry = entries.find((e) => e.fileName === DOCUMENT_XML);
     if (!documentEntry) {
-      throw new GongkaiError('docx.missing-document', `The zip has no ${DOCUMENT_XML}: not a Word document (an .xlsx, .pptx or other zip?)`);
+      throw corrupt(`the zip has no ${DOCUMENT_XML} (an .xlsx, .pptx or other zip?)`);
     }
     let documentXml = '';
     const parts = new Map<string, string>();
