@@ -49,6 +49,11 @@ describe('decodeText', () => {
     expect(decodeText(page("<meta http-equiv='Content-Type' content='text/html; charset=gb2312'>"), { html: true }).text).toContain('总体');
   });
 
+  it('reads the encoding of an XML declaration (XHTML pages)', () => {
+    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="GB2312"?><html><body>'), new Uint8Array([0xd7, 0xdc, 0xcc, 0xe5])]);
+    expect(decodeText(bytes, { html: true })).toMatchObject({ encoding: 'gb18030', evidence: 'meta' });
+  });
+
   it('does not trust a stale gb2312 declaration on bytes that are valid UTF-8', () => {
     const decoded = decodeText(Buffer.from('<meta charset="gb2312"><p>一、总体情况</p>'), { html: true });
     expect(decoded).toMatchObject({ encoding: 'utf-8', ignoredDeclaration: 'gb2312' });

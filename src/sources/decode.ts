@@ -42,6 +42,8 @@ const CHARSET_ALIASES: Record<string, string> = {
 const META_SCAN_BYTES = 8192;
 
 const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i;
+/** XHTML pages may declare it in the XML declaration instead: <?xml version="1.0" encoding="gb2312"?> */
+const XML_ENCODING = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)/i;
 
 /** Normalise a charset label to a name TextDecoder accepts, or undefined if it knows none. */
 export function normaliseCharset(label: string): string | undefined {
@@ -61,10 +63,10 @@ function bomEncoding(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** The charset declared by a <meta> tag in the first bytes of an HTML page, as written. */
+/** The charset declared by a <meta> tag (or an XML declaration) in the first bytes of a page, as written. */
 export function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, META_SCAN_BYTES)).toString('latin1');
-  return META_CHARSET.exec(head)?.[1];
+  return META_CHARSET.exec(head)?.[1] ?? XML_ENCODING.exec(head)?.[1];
 }
 
 function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
