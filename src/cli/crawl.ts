@@ -1,6 +1,9 @@
 // gongkai crawl --config sites.json --out DIR [--every 24h] [--once]
 import { parseArgs } from 'node:util';
+import { WorkerPool } from '../batch/pool.js';
 import { ConfigError, loadCrawlConfig } from '../crawl/config.js';
+import { inProcessConverter, poolConverter, type Converter } from '../crawl/converter.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import { crawlOnce } from '../crawl/run.js';
 import { parseInterval, runEvery } from '../crawl/schedule.js';
 import { StateError } from '../crawl/state.js';
@@ -73,7 +76,8 @@ export async function run(args: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const outDir = values.out;
-  const once = () => crawlOnce({ config, outDir, stop: controller.signal, report: (line) => console.error(line) });
+  const { convert, close } = await openConverter();
+  const once = () => crawlOnce({ config, outDir, stop: controller.signal, convert, report: (line) => console.error(line) });
   try {
     if (intervalMs === undefined) await once();
     else {
@@ -88,6 +92,21 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await close();
   }
   return 0;
+}
+
+/**
+ * Convert in one worker thread of the batch engine, so that a document over limits.timeoutMs or
+ * maxWorkerMemoryMb fails alone instead of stalling an unattended crawl. One worker: the crawl waits on
+ * the network (delayMs) far longer than on conversion. From the .ts sources (no compiled worker), in-process.
+ */
+async function openConverter(): Promise<{ convert: Converter; close: () => Promise<void> }> {
+  try {
+    const pool = new WorkerPool(1, DEFAULT_LIMITS);
+    return { convert: poolConverter(pool), close: () => pool.close() };
+  } catch {
+    return { convert: inProcessConverter(), close: async () => undefined };
+  }
 }

@@ -2,8 +2,7 @@
 // whether what came out is a report worth a file. Each document is handled on its own: whatever goes wrong
 // is recorded for that URL and the crawl goes on.
 import { join } from 'node:path';
-import type { Limits } from '../limits.js';
-import { convertDocument } from '../pipeline.js';
+import type { Converter } from './converter.js';
 import { writeJsonAtomic } from '../writers/json.js';
 import type { LogStatus } from './crawl-log.js';
 import { looksLikeList, type PageLinks } from './discover.js';
@@ -22,7 +21,7 @@ export interface ExtractInput {
   linkTitle: string;
   include: RegExp;
   outDir: string;
-  limits?: Partial<Limits>;
+  convert: Converter;
 }
 
 export interface ExtractResult {
@@ -37,9 +36,9 @@ export interface ExtractResult {
 export async function extractDocument(input: ExtractInput, sha256: string): Promise<ExtractResult> {
   let converted;
   try {
-    converted = await convertDocument(input.bytes, { path: null, url: input.finalUrl, ...(input.limits ? { limits: input.limits } : {}) });
+    converted = await input.convert(input.bytes, input.finalUrl);
   } catch (err) {
-    // A bug or a stage not written yet: record it, keep going, retry on the next run (outcome 'error').
+    // A bug in gongkai (or a stage not written yet): record it, keep going, retry on the next run.
     return { status: 'error', reason: `extract.crashed: ${(err as Error).message}`, outcome: 'error', report: null };
   }
   const { report } = converted;

@@ -1,8 +1,8 @@
 // One crawl run over every site of the config: set up the shared politeness (per-host queues, robots.txt
 // cache, the run's claimed URLs), crawl the sites side by side, and summarise.
 import { join } from 'node:path';
-import type { Limits } from '../limits.js';
 import { resolveSite, type CrawlConfig } from './config.js';
+import { inProcessConverter, type Converter } from './converter.js';
 import { CrawlLog, formatSummary, type RunCounts } from './crawl-log.js';
 import { Fetcher } from './fetch.js';
 import { acquireLock } from './lock.js';
@@ -16,7 +16,8 @@ export interface RunOptions {
   outDir: string;
   /** Aborted by SIGINT/SIGTERM: no new request starts; the run ends after the ones in flight. */
   stop: AbortSignal;
-  limits?: Partial<Limits>;
+  /** How documents are converted; default: in this thread, with default limits. */
+  convert?: Converter;
   /** Where the summary line goes (stderr in the CLI). */
   report?: (line: string) => void;
 }
@@ -50,7 +51,7 @@ async function crawlLocked(options: RunOptions, started: number): Promise<RunSum
     const detail = outcome.kind === 'error' || outcome.kind === 'skipped' ? `${outcome.code}: ${outcome.reason}; ` : '';
     await log.write({ url, status, http: outcome.http, reason: `${detail}${verdict}`, at: new Date().toISOString(), kind: 'robots', site: '' }, outcome.kind === 'ok');
   });
-  const ctx: CrawlContext = { outDir, state, log, fetcher, robots, scheduler, claimed: new Set(), stop, ...(options.limits ? { limits: options.limits } : {}) };
+  const ctx: CrawlContext = { outDir, state, log, fetcher, robots, scheduler, claimed: new Set(), stop, convert: options.convert ?? inProcessConverter() };
   await Promise.all(config.sites.map((site) => new SiteCrawler(ctx, resolveSite(site, config)).crawl()));
   await log.flush();
   await state.save();

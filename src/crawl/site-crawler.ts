@@ -1,11 +1,11 @@
 // One site: walk its list pages (with their pagination), then every report link found on them, and every
 // attachment of the report pages. Each URL is fetched at most once per run, conditionally when state.json
 // knows it, archived, extracted when new or changed, logged, and state.json is saved right after.
-import type { Limits } from '../limits.js';
 import { detectFormat } from '../sources/detect.js';
 import { isAllowedHost, type Site } from './config.js';
 import type { CrawlLog, LogLine, LogStatus } from './crawl-log.js';
 import { looksLikeList, readPageLinks, type Link, type PageLinks } from './discover.js';
+import type { Converter } from './converter.js';
 import { extractDocument } from './extract-step.js';
 import type { Fetcher, FetchOutcome, Permit } from './fetch.js';
 import { StoppedError, type HostScheduler } from './politeness.js';
@@ -21,7 +21,7 @@ export interface CrawlContext {
   scheduler: HostScheduler;
   /** URLs already taken by some site in this run: each is fetched once. */
   claimed: Set<string>;
-  limits?: Partial<Limits>;
+  convert: Converter;
   stop: AbortSignal;
 }
 
@@ -125,7 +125,7 @@ export class SiteCrawler {
       if (body.needsExtraction) {
         const result = await extractDocument({
           bytes: body.bytes, url, finalUrl: body.finalUrl, linkTitle: link.title, include: this.site.include,
-          outDir: this.ctx.outDir, ...(page ? { page } : {}), ...(this.ctx.limits ? { limits: this.ctx.limits } : {}),
+          outDir: this.ctx.outDir, convert: this.ctx.convert, ...(page ? { page } : {}),
         }, body.version.sha256);
         body.version.outcome = result.outcome;
         body.version.report = result.report;

@@ -2,9 +2,11 @@
 // TRS countPage script), robots.txt, anti-bot, retries, redirect loops, size cap, host fence, archive,
 // conditional re-crawl and versions. Report pages and attachments are real corpus files.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCrawlConfig, type CrawlConfig } from '../../src/crawl/config.js';
 import type { LogLine } from '../../src/crawl/crawl-log.js';
@@ -12,6 +14,7 @@ import { crawlOnce, type RunSummary } from '../../src/crawl/run.js';
 import type { CrawlState } from '../../src/crawl/state.js';
 import { AgencySite, corpusBytes, endlessBody, flaky, jslChallenge, listPage, redirectTo } from './agency-site.js';
 
+const ZIP_ATTACHMENT = readFileSync(fileURLToPath(new URL('./fixtures/attachments.zip', import.meta.url)));
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 
@@ -47,9 +50,11 @@ function buildSite(site: AgencySite): void {
 <h1>平顶山市商务局2023年政府信息公开工作年度报告</h1><p>发布时间：2024-01-15</p>
 <p>附件：<a href="P020240115.pdf">平顶山市商务局2023年政府信息公开工作年度报告.pdf</a></p>
 <p>附件：<a href="P020240115_fb.doc">附表.doc</a></p>
+<p>附件：<a href="P020240115_all.zip">全部附件.zip</a></p>
 <p><a href="http://localhost:${site.port}/zfxxgknb/202401/copy.pdf">镜像.pdf</a></p></body></html>`);
   site.serve('/zfxxgknb/202401/P020240115.pdf', corpusBytes('fixtures/seed-2023.pdf'), 'application/pdf', 'none');
   site.serve('/zfxxgknb/202401/P020240115_fb.doc', corpusBytes('fixtures/seed-2023-distinct.doc'), 'application/msword', 'none');
+  site.serve('/zfxxgknb/202401/P020240115_all.zip', ZIP_ATTACHMENT, 'application/zip', 'none');
   site.serve('/private/2019.htm', corpusBytes('real/pingtan-2019.html'));
   site.handlers.set('/zfxxgknb/jsl.htm', jslChallenge);
   site.handlers.set('/zfxxgknb/flaky.htm', flaky(corpusBytes('real/pingtan-2017.html')));
@@ -241,13 +246,15 @@ describe('a crawl of a small agency site', () => {
   });
 
   it('archives every attachment, and logs the ones gongkai cannot read as skipped', async () => {
-    const [doc] = lineFor(firstLog, '/zfxxgknb/202401/P020240115_fb.doc');
-    expect(doc).toMatchObject({ status: 'skipped', kind: 'attachment', http: 200 });
-    expect(doc!.reason).toMatch(/^input\.unsupported-format/);
+    const [zip] = lineFor(firstLog, '/zfxxgknb/202401/P020240115_all.zip');
+    expect(zip).toMatchObject({ status: 'skipped', kind: 'attachment', http: 200, sha256: sha256(ZIP_ATTACHMENT) });
+    expect(zip!.reason).toMatch(/^input\.unsupported-format/);
+    expect(zip!.report).toBeUndefined();
     const docSha = sha256(corpusBytes('fixtures/seed-2023-distinct.doc'));
     const pdfSha = sha256(corpusBytes('fixtures/seed-2023.pdf'));
     const raw = await readdir(join(out, 'raw'));
-    expect(raw).toContain(`${docSha}.doc`);
+    expect(raw).toContain(`${sha256(ZIP_ATTACHMENT)}.zip`);
+    expect(raw).toContain(`${docSha}.doc`); // read through LibreOffice where it is installed; archived either way
     expect(raw).toContain(`${pdfSha}.pdf`);
     expect(await readFile(join(out, 'raw', `${pdfSha}.pdf`))).toEqual(corpusBytes('fixtures/seed-2023.pdf'));
   });
@@ -291,10 +298,10 @@ describe('a crawl of a small agency site', () => {
     });
 
     it('does not extract a re-downloaded body whose sha256 is unchanged', () => {
-      // The .doc has no ETag or Last-Modified: it comes again in full, but its sha256 has not changed.
-      const [doc] = lineFor(secondLog, '/zfxxgknb/202401/P020240115_fb.doc');
-      expect(doc).toMatchObject({ status: 'ok', http: 200 });
-      expect(doc!.reason).toMatch(/^unchanged since .* \(unsupported\)$/);
+      // The zip has no ETag or Last-Modified: it comes again in full, but its sha256 has not changed.
+      const [zip] = lineFor(secondLog, '/zfxxgknb/202401/P020240115_all.zip');
+      expect(zip).toMatchObject({ status: 'ok', http: 200 });
+      expect(zip!.reason).toMatch(/^unchanged since .* \(unsupported\)$/);
       const [pdf] = lineFor(secondLog, '/zfxxgknb/202401/P020240115.pdf');
       expect(pdf).toMatchObject({ status: 'ok', http: 200 });
       expect(pdf!.reason).toMatch(/^unchanged since .* \(report 127\.0\.0\.1_\d+\/zfxxgknb__202401__P020240115\.pdf\.[0-9a-f]{8}\.json\)$/);
