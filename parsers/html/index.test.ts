@@ -172,6 +172,14 @@ describe('blocks', () => {
     expect(tables(value).map((t) => textRows(t))).toEqual([[['信息内容', '本年制发件数'], ['规章', '0']]]);
   });
 
+  it('keeps a data table with a long note row as a table', async () => {
+    const note = '说明：本表统计口径为本机关本年度收到的全部政府信息公开申请，含通过信函、网络等渠道提交的申请。'.repeat(5);
+    const rows = ['<tr><td>信息内容</td><td>数量</td></tr>', '<tr><td>规章</td><td>0</td></tr>', '<tr><td>规范性文件</td><td>3</td></tr>', `<tr><td colspan="2">${note}</td></tr>`];
+    const { value } = await parseString(`<div id="zoom"><p>二、主动公开政府信息情况</p><table>${rows.join('')}</table></div>`);
+    expect(tables(value)).toHaveLength(1);
+    expect(textRows(tables(value)[0]!)[3]![0]).toBe(note);
+  });
+
   it('splits <pre> text on its newlines', async () => {
     const { value } = await parseString('<div id="zoom"><pre>一、总体情况\n2023年，我局\n\n二、主动公开政府信息情况</pre></div>');
     expect(texts(value)).toEqual(['一、总体情况', '2023年，我局', '二、主动公开政府信息情况']);

@@ -74,14 +74,32 @@ function ownHan(cellEl: DomElement): number {
   return n;
 }
 
+/** Rows a page-layout table has at most (header, content, footer) unless it also wraps a table. */
+const LAYOUT_MAX_ROWS = 3;
+
+function hasNestedTable(cellEl: DomElement): boolean {
+  const stack: DomNode[] = [...cellEl.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    if (node.name === 'table') return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
+
 /**
  * Whether a <table> lays out a page rather than holding data: a single cell (a frame around the
- * article), or a cell holding running text. Its cells are then read as containers of paragraphs, and
- * the data tables nested in them as tables.
+ * article), or a cell of running text in a table of at most three rows or one that wraps other tables.
+ * (A data table with a long "说明：…" row keeps its many rows and stays a table.) Its cells are then
+ * read as containers of paragraphs, and the data tables nested in them as tables.
  */
 export function isLayoutTable(tableEl: DomElement): boolean {
-  const cells = collectRows(tableEl, []).flatMap((r) => r.cells);
-  return cells.length === 1 || cells.some((c) => ownHan(c) >= LAYOUT_CELL_HAN);
+  const rows = collectRows(tableEl, []);
+  const cells = rows.flatMap((r) => r.cells);
+  if (cells.length === 1) return true;
+  if (!cells.some((c) => ownHan(c) >= LAYOUT_CELL_HAN)) return false;
+  return rows.length <= LAYOUT_MAX_ROWS || cells.some(hasNestedTable);
 }
 
 function spanAttribute(el: DomElement, name: 'rowspan' | 'colspan'): number {
