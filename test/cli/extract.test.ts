@@ -9,7 +9,7 @@ beforeAll(() => {
   main = buildCli('extract');
 });
 
-/** Real reports in formats whose parsers are part of gongkai: HTML, text. */
+/** Small real reports (HTML, text) that convert fast: the tests below run many batches of them. */
 const GOOD = [real('pingtan-2023.html'), real('pingdingshan-shangwu-2023.txt'), real('pingtan-2019.html')];
 
 interface ReportLike {
@@ -57,28 +57,29 @@ describe('gongkai extract --out', () => {
 
   it('exits 0 when every input of real reports is ok or partial', async () => {
     const out = join(tempDir('good'), 'out');
-    const result = await runCli(main, ['extract', ...GOOD, '--out', out]);
+    const result = await runCli(main, ['extract', ...GOOD, real('huaian-hongze-2023.pdf'), fixture('seed-2023.docx'), '--out', out]);
     const statuses = readManifestLines(out).map((m) => `${m.path}: ${m.status} ${m.error?.code ?? ''}`);
     expect(statuses.every((s) => / (ok|partial) $/.test(s)), statuses.join('\n')).toBe(true);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(new RegExp(`ok \\d+, partial \\d+, failed 0 in`));
   });
 
-  it('fails an empty file, garbage bytes and a legacy .doc with specific codes, writes every report and exits 1', async () => {
+  it('fails an empty file, garbage bytes and a truncated PDF with specific codes, writes every report and exits 1', async () => {
     const work = tempDir('bad');
     writeFileSync(join(work, 'empty.pdf'), '');
     writeFileSync(join(work, 'garbage.pdf'), Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x00, 0x13, 0x37, 0x00, 0x42]));
-    copyFileSync(fixture('seed-2023-distinct.doc'), join(work, 'legacy.doc'));
+    // The first 20 KB of a real report PDF: a download cut short.
+    writeFileSync(join(work, 'truncated.pdf'), readFileSync(fixture('seed-2023.pdf')).subarray(0, 20_000));
     const out = join(work, 'out');
-    const inputs = [GOOD[0]!, join(work, 'empty.pdf'), join(work, 'garbage.pdf'), join(work, 'legacy.doc'), join(work, 'missing.pdf'), GOOD[1]!];
+    const inputs = [GOOD[0]!, join(work, 'empty.pdf'), join(work, 'garbage.pdf'), join(work, 'truncated.pdf'), join(work, 'missing.pdf'), GOOD[1]!];
     const result = await runCli(main, ['extract', ...inputs, '--out', out, '--jobs', '2']);
     expect(result.code).toBe(1);
     const byName = new Map(readManifestLines(out).map((m) => [m.output, m]));
     expect(byName.get('empty.pdf.json')?.error?.code).toBe('input.empty');
     expect(byName.get('garbage.pdf.json')?.error?.code).toBe('input.unsupported-format');
     expect(byName.get('garbage.pdf.json')?.format).toBe('unknown');
-    expect(byName.get('legacy.doc.json')?.format).toBe('doc');
-    expect(byName.get('legacy.doc.json')?.status).toBe('failed');
+    expect(byName.get('truncated.pdf.json')?.format).toBe('pdf');
+    expect(byName.get('truncated.pdf.json')?.error?.code).toMatch(/^pdf\./);
     expect(byName.get('missing.pdf.json')?.error?.code).toBe('input.not-found');
     for (const good of ['pingtan-2023.html.json', 'pingdingshan-shangwu-2023.txt.json']) {
       expect(byName.get(good)?.status).toMatch(/^(ok|partial)$/);
