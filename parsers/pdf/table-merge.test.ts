@@ -91,6 +91,23 @@ describe('joinTables', () => {
     expect(t.cells.find((c) => c.row === 3 && c.col === 2)).toMatchObject({ text: '', rowSpan: 1 });
   });
 
+  it('re-joins a label wrapped over the page break (text only, under the cells it continues)', () => {
+    const a = pagedTable(gridTable(1, XS, rowsFrom(700, 2), [header, ['5.要求行政机关确认或重', '0', '0', '0']]), PAGE_HEIGHT);
+    const b = pagedTable(gridTable(2, XS, rowsFrom(80, 2), [['新出具已获取信息', '', '', ''], ['（六）其他处理', '0', '0', '0']]), PAGE_HEIGHT);
+    const t = joinTables(a, b);
+    expect(t.rows).toBe(3);
+    expect(t.cells.find((c) => c.row === 1 && c.col === 0)?.text).toBe('5.要求行政机关确认或重新出具已获取信息');
+    expect(t.cells.find((c) => c.row === 2 && c.col === 0)?.text).toBe('（六）其他处理');
+  });
+
+  it('keeps a first row that starts with an enumerator or holds numbers as a row of its own', () => {
+    const a = pagedTable(gridTable(1, XS, rowsFrom(700, 2), [header, ['5.要求行政机关确认', '0', '0', '0']]), PAGE_HEIGHT);
+    const b = pagedTable(gridTable(2, XS, rowsFrom(80, 1), [['（六）其他处理', '', '', '']]), PAGE_HEIGHT);
+    expect(joinTables(a, b).rows).toBe(3);
+    const c = pagedTable(gridTable(2, XS, rowsFrom(80, 1), [['其他', '4', '', '']]), PAGE_HEIGHT);
+    expect(joinTables(a, c).rows).toBe(3);
+  });
+
   it('maps a continuation with fewer column boundaries onto the union of both', () => {
     const a = pagedTable(gridTable(1, XS, rowsFrom(700, 2), [header, ['一', '1', '2', '3']]), PAGE_HEIGHT);
     const b = pagedTable(gridTable(2, [70, 200, 520], rowsFrom(80, 1), [['行政许可', '550']]), PAGE_HEIGHT);

@@ -4,6 +4,8 @@
 // seed-2023.pdf cuts the row "3.要求提供公开出版物" (an empty fragment row on page 4);
 // huaian-hongze-2023.pdf continues the rowspans "三、本年度办理结果" and "（四）无法提供" on page 4.
 import { type Box, clusterValues, nearestIndex } from './geometry.js';
+import { joinText } from './lines.js';
+import { startsWithEnumerator } from './paragraphs.js';
 import type { GridCell, GridTable } from './table-grid.js';
 
 export interface PlacedCell extends GridCell {
@@ -96,6 +98,18 @@ function cellAbove(t: PagedTable, c: PlacedCell, boundary: number): PlacedCell |
 }
 
 /**
+ * The rest of a row whose label wrapped over the page break (Word and WPS let rows break across pages):
+ * text only, no numbers, no enumerator, each piece under a non-empty cell it continues.
+ */
+function isWrappedTextFragment(t: PagedTable, first: PlacedCell[], boundary: number): boolean {
+  const filled = first.filter((c) => c.text);
+  return filled.every((c) => {
+    if (/^[\d\s.,，%-]+$/.test(c.text) || startsWithEnumerator(c.text)) return false;
+    return !!cellAbove(t, c, boundary)?.text;
+  });
+}
+
+/**
  * Row `boundary` is the continuation's first row. When it is wholly empty it is the rest of a row cut
  * by the page break: it merges into the row above. Otherwise its leading empty cells (the row-label
  * columns) continue the rowspans above them.
@@ -103,10 +117,14 @@ function cellAbove(t: PagedTable, c: PlacedCell, boundary: number): PlacedCell |
 function rejoinCutRow(t: PagedTable, boundary: number): void {
   const first = t.cells.filter((c) => c.row === boundary).sort((a, b) => a.col - b.col);
   if (!first.length) return;
-  if (first.every((c) => !c.text)) {
+  if (first.every((c) => !c.text) || isWrappedTextFragment(t, first, boundary)) {
     const above = first.map((c) => cellAbove(t, c, boundary));
     if (above.every((a) => a)) {
-      first.forEach((c, i) => (above[i]!.rowSpan += c.rowSpan - 1));
+      first.forEach((c, i) => {
+        const a = above[i]!;
+        a.rowSpan += c.rowSpan - 1;
+        if (c.text) a.text = joinText([a.text, c.text]);
+      });
       t.cells = t.cells.filter((c) => !first.includes(c));
       for (const c of t.cells) if (c.row > boundary) c.row -= 1;
       t.rows -= 1;
