@@ -1,4 +1,5 @@
 // gongkai extract <paths…> [--out DIR]: convert files and folders; exit 0 all ok/partial, 1 any failed, 2 usage.
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runBatch } from '../batch/run.js';
@@ -57,6 +58,10 @@ export async function run(args: string[]): Promise<number> {
   if (parsed === 'help') {
     console.log(EXTRACT_HELP);
     return 0;
+  }
+  if (parsed.outDir !== undefined && (await stat(parsed.outDir).catch(() => undefined))?.isDirectory() === false) {
+    console.error(`gongkai extract: --out ${parsed.outDir} exists and is not a folder`);
+    return 2;
   }
   const progress = new Progress(process.stderr, !parsed.quiet);
   await runBatch({ ...parsed, progress, stdout: process.stdout });

@@ -99,6 +99,9 @@ describe('gongkai extract --out', () => {
     const none = await runCli(main, ['extract', '--out', tempDir('usage')]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no input paths');
+    const outIsFile = await runCli(main, ['extract', GOOD[1]!, '--out', GOOD[0]!]);
+    expect(outIsFile.code).toBe(2);
+    expect(outIsFile.stderr).toContain('is not a folder');
     const badLimit = await runCli(main, ['extract', GOOD[0]!, '--timeout-s', 'soon']);
     expect(badLimit.code).toBe(2);
     expect(badLimit.stderr).toContain("--timeout-s needs a positive number, got 'soon'");
