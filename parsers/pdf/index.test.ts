@@ -204,6 +204,12 @@ describe('bad and odd PDFs', () => {
     expect(messages).toMatchObject([{ severity: 'error', code: 'pdf.page-unreadable', at: { page: 2 } }]);
   });
 
+  it('warns about a page that holds only an image when other pages have text', async () => {
+    const { value, messages } = await parsePdf(fixture('text-then-scanned-page.pdf'), ctx);
+    expect(value.blocks).toHaveLength(2);
+    expect(messages).toMatchObject([{ severity: 'warning', code: 'pdf.image-only-page', at: { page: 2 } }]);
+  });
+
   it('fails with pdf.no-text-layer on a scanned page', async () => {
     expect(await failure(fixture('scanned-page.pdf'))).toBe('pdf.no-text-layer');
   });

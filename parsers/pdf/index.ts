@@ -1,7 +1,7 @@
 // PDF → document model: paragraphs in reading order and ruled tables as cells with spans, with
 // provenance {page, bbox} (points, origin top-left) on every block and every cell.
 import { limitError } from '../../src/limits.js';
-import { errorMessage, GongkaiError, type Message, type Result } from '../../src/messages.js';
+import { errorMessage, GongkaiError, type Message, type Result, warning } from '../../src/messages.js';
 import { type Block, type Cell, documentModel, type DocumentModel, paragraph, table } from '../../src/model/document.js';
 import type { ParseContext } from '../context.js';
 import type { Box } from './geometry.js';
@@ -21,6 +21,7 @@ interface PageParts {
   tables: PagedTable[];
   lines: PageLines;
   glyphCount: number;
+  images: number;
 }
 
 function describe(err: unknown): string {
@@ -60,6 +61,7 @@ export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Re
           tables: tables.map((t) => pagedTable(t, content.height)),
           lines: { page: p, width: content.width, height: content.height, lines: buildLines(outside) },
           glyphCount: content.glyphs.length,
+          images: content.images,
         });
       } catch (err) {
         messages.push(errorMessage('pdf.page-unreadable', `Page ${p} of ${numPages} could not be read: ${describe(err)}`, { at: { page: p } }));
@@ -68,6 +70,11 @@ export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Re
     if (parts.length === 0) throw new GongkaiError('pdf.corrupt', `None of the ${numPages} pages of the PDF could be read`);
     if (parts.every((p) => p.glyphCount === 0)) {
       throw new GongkaiError('pdf.no-text-layer', `The PDF has no text layer on any of its ${numPages} pages (a scan or images of text; OCR is needed)`);
+    }
+    for (const p of parts) {
+      if (p.glyphCount === 0 && p.images > 0) {
+        messages.push(warning('pdf.image-only-page', `Page ${p.page} holds only images (a scanned page or pictures of tables); its content is not read`, { at: { page: p.page } }));
+      }
     }
     const blocks = assemble(parts);
     const extra: { pages: number; declaredTitle?: string } = { pages: numPages };

@@ -12,6 +12,8 @@ export interface PageContent {
   height: number;
   glyphs: Glyph[];
   segments: Segment[];
+  /** Images painted (scans, pictures of tables). */
+  images: number;
 }
 
 // pdfjs OPS codes (src/shared/util.js), stable across pdfjs 4–5.
@@ -20,7 +22,8 @@ const OPS = {
   beginText: 31, setCharSpacing: 33, setWordSpacing: 34, setHScale: 35, setLeading: 36, setFont: 37,
   setTextRise: 39, moveText: 40, setLeadingMoveText: 41, setTextMatrix: 42, nextLine: 43, showText: 44,
   setStrokeRGBColor: 58, setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
-  beginGroup: 76, endGroup: 77, constructPath: 91,
+  beginGroup: 76, endGroup: 77, paintImageMaskXObject: 83, paintImageXObject: 85, paintInlineImageXObject: 86,
+  paintImageXObjectRepeat: 88, constructPath: 91,
 } as const;
 
 interface GraphicsState {
@@ -58,12 +61,13 @@ export async function readPageContent(page: PDFPageProxy, pageNumber: number, an
     }
     return f;
   };
-  const { glyphs, segments } = walkOperators(opList.fnArray, opList.argsArray, viewport.transform as Matrix, fontFor);
-  return { page: pageNumber, width: viewport.width, height: viewport.height, glyphs, segments };
+  const { glyphs, segments, images } = walkOperators(opList.fnArray, opList.argsArray, viewport.transform as Matrix, fontFor);
+  return { page: pageNumber, width: viewport.width, height: viewport.height, glyphs, segments, images };
 }
 
-export function walkOperators(fnArray: ArrayLike<number>, argsArray: unknown[], viewportTransform: Matrix, fontFor: (name: string) => FontInfo): { glyphs: Glyph[]; segments: Segment[] } {
+export function walkOperators(fnArray: ArrayLike<number>, argsArray: unknown[], viewportTransform: Matrix, fontFor: (name: string) => FontInfo): { glyphs: Glyph[]; segments: Segment[]; images: number } {
   const glyphs: Glyph[] = [];
+  let images = 0;
   const segments: Segment[] = [];
   let state: GraphicsState = { ctm: IDENTITY, strokeVisible: true, fillVisible: true, text: initialTextState() };
   const stack: GraphicsState[] = [];
@@ -150,11 +154,17 @@ export function walkOperators(fnArray: ArrayLike<number>, argsArray: unknown[], 
       case OPS.showText:
         showText(state.text, args![0], base, glyphs);
         break;
+      case OPS.paintImageXObject:
+      case OPS.paintInlineImageXObject:
+      case OPS.paintImageMaskXObject:
+      case OPS.paintImageXObjectRepeat:
+        images++;
+        break;
       default:
         break;
     }
   }
-  return { glyphs, segments };
+  return { glyphs, segments, images };
 }
 
 function setFont(t: TextState, font: FontInfo, size: number): void {
