@@ -6,7 +6,7 @@ import { type Block, type Cell, documentModel, type DocumentModel, paragraph, ta
 import type { ParseContext } from '../context.js';
 import type { Box } from './geometry.js';
 import { buildLines, joinText } from './lines.js';
-import { readPageContent } from './page-content.js';
+import { type PageContent, pageContent } from './page-content.js';
 import { buildParagraphs, continuesParagraph, documentMargins, type PageLines, removeHeadersAndFooters, type TextBlock } from './paragraphs.js';
 import { loadPdfjs, openPdf } from './pdfjs.js';
 import { findRuledTables } from './table-grid.js';
@@ -50,22 +50,26 @@ export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Re
     const messages: Message[] = [];
     const parts: PageParts[] = [];
     for (let p = 1; p <= numPages; p++) {
+      // Only pdfjs's reading is guarded: what fails there is the document's fault, anything later is a bug.
+      let content: PageContent;
       try {
         const page = await doc.getPage(p);
-        const content = await readPageContent(page, p, pdfjs.AnnotationMode.DISABLE);
+        // Annotations (form fields, stamps) are not report text; skipping them also saves time.
+        content = pageContent(page, p, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
         page.cleanup();
-        const { tables, outside } = findRuledTables(content.segments, content.glyphs, p);
-        parts.push({
-          page: p,
-          height: content.height,
-          tables: tables.map((t) => pagedTable(t, content.height)),
-          lines: { page: p, width: content.width, height: content.height, lines: buildLines(outside) },
-          glyphCount: content.glyphs.length,
-          images: content.images,
-        });
       } catch (err) {
         messages.push(errorMessage('pdf.page-unreadable', `Page ${p} of ${numPages} could not be read: ${describe(err)}`, { at: { page: p } }));
+        continue;
       }
+      const { tables, outside } = findRuledTables(content.segments, content.glyphs, p);
+      parts.push({
+        page: p,
+        height: content.height,
+        tables: tables.map((t) => pagedTable(t, content.height)),
+        lines: { page: p, width: content.width, height: content.height, lines: buildLines(outside) },
+        glyphCount: content.glyphs.length,
+        images: content.images,
+      });
     }
     if (parts.length === 0) throw new GongkaiError('pdf.corrupt', `None of the ${numPages} pages of the PDF could be read`);
     if (parts.every((p) => p.glyphCount === 0)) {

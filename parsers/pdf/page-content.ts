@@ -42,10 +42,11 @@ function visible(hex: unknown): boolean {
   return typeof hex !== 'string' || hex.toLowerCase() !== '#ffffff';
 }
 
-/** Read one page: its operator list, fonts from commonObjs, and the viewport for page space. */
-export async function readPageContent(page: PDFPageProxy, pageNumber: number, annotationModeDisable: number): Promise<PageContent> {
+type OperatorList = Awaited<ReturnType<PDFPageProxy['getOperatorList']>>;
+
+/** One page's content from its operator list (page.getOperatorList()), fonts from commonObjs, page space from the viewport. */
+export function pageContent(page: PDFPageProxy, pageNumber: number, opList: OperatorList): PageContent {
   const viewport = page.getViewport({ scale: 1 });
-  const opList = await page.getOperatorList({ annotationMode: annotationModeDisable });
   const fonts = new Map<string, FontInfo>();
   const fontFor = (name: string): FontInfo => {
     let f = fonts.get(name);
