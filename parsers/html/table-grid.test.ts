@@ -3,18 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { grid } from '../../src/model/table.js';
 import { table } from '../../src/model/document.js';
 import type { SourceCell } from './table-grid.js';
-import { placeCells } from './table-grid.js';
+import { MAX_TABLE_SLOTS, placeCells } from './table-grid.js';
+
+/** placeCells for tables that must be built. */
+function place(rows: readonly (readonly SourceCell[])[]) {
+  const placed = placeCells(rows);
+  if (!placed) throw new Error('placeCells refused a small table');
+  return placed;
+}
 
 const c = (text: string, rowSpan = 1, colSpan = 1): SourceCell => ({ text, rowSpan, colSpan });
 
 function textGrid(rows: SourceCell[][]): (string | null)[][] {
-  const placed = placeCells(rows);
+  const placed = place(rows);
   return grid(table(placed.rows, placed.cols, placed.cells)).map((line) => line.map((cell) => cell?.text ?? null));
 }
 
 describe('placeCells', () => {
   it('expands rowspan=2 into two grid rows that share one cell', () => {
-    const placed = placeCells([[c('a', 2), c('b')], [c('c')]]);
+    const placed = place([[c('a', 2), c('b')], [c('c')]]);
     const g = grid(table(placed.rows, placed.cols, placed.cells));
     expect(g[0]![0]).toBe(g[1]![0]);
     expect(g[1]![1]!.text).toBe('c');
@@ -30,20 +37,20 @@ describe('placeCells', () => {
   });
 
   it('cuts a colspan that runs past the right edge of the table', () => {
-    const placed = placeCells([[c('title', 1, 9)], [c('a'), c('b'), c('c')]]);
+    const placed = place([[c('title', 1, 9)], [c('a'), c('b'), c('c')]]);
     expect(placed.cols).toBe(3);
     expect(placed.cells[0]).toMatchObject({ text: 'title', colSpan: 3 });
     expect(placed.clampedSpans).toBe(1);
   });
 
   it('cuts a rowspan that runs past the last row', () => {
-    const placed = placeCells([[c('a', 5), c('b')], [c('d')]]);
+    const placed = place([[c('a', 5), c('b')], [c('d')]]);
     expect(placed.rows).toBe(2);
     expect(placed.cells[0]).toMatchObject({ text: 'a', rowSpan: 2 });
   });
 
   it('reads rowspan=0 as "to the last row", as HTML does', () => {
-    const placed = placeCells([[c('a', 0), c('b')], [c('d')], [c('e')]]);
+    const placed = place([[c('a', 0), c('b')], [c('d')], [c('e')]]);
     expect(placed.cells[0]).toMatchObject({ rowSpan: 3 });
     expect(placed.clampedSpans).toBe(0);
   });
@@ -62,6 +69,12 @@ describe('placeCells', () => {
     ]);
   });
 
+  it('refuses a span bomb instead of building a grid of billions of slots', () => {
+    const bomb = [Array.from({ length: 5000 }, () => c('x', 65534, 1000)), ...Array.from({ length: 2000 }, () => [c('1')])];
+    expect(placeCells(bomb)).toBeUndefined();
+    expect(placeCells(Array.from({ length: MAX_TABLE_SLOTS + 1 }, () => [c('1')]))).toBeUndefined();
+  });
+
   it('keeps full-width digits as written', () => {
     expect(textGrid([[c('１２３')]])).toEqual([['１２３']]);
   });
@@ -72,7 +85,7 @@ describe('placeCells', () => {
       fc.property(fc.array(fc.array(cellArb, { maxLength: 6 }), { maxLength: 8 }), (generated) => {
         let n = 0;
         const rows = generated.map((row) => row.map((s) => ({ ...s, prov: { path: `src${n++}` } })));
-        const placed = placeCells(rows);
+        const placed = place(rows);
         const hits: number[][] = Array.from({ length: placed.rows }, () => Array<number>(placed.cols).fill(0));
         for (const cell of placed.cells) {
           expect(cell.rowSpan).toBeGreaterThanOrEqual(1);
@@ -94,7 +107,7 @@ describe('placeCells', () => {
     // Rows of random widths without spans: each source cell must come out at (row, index).
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ maxLength: 2 }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (texts) => {
-        const placed = placeCells(texts.map((row) => row.map((t) => c(t))));
+        const placed = place(texts.map((row) => row.map((t) => c(t))));
         const g = grid(table(placed.rows, placed.cols, placed.cells));
         texts.forEach((row, r) => row.forEach((t, k) => expect(g[r]![k]!.text).toBe(t)));
         expect(placed.cols).toBe(Math.max(...texts.map((row) => row.length)));

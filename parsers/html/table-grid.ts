@@ -12,6 +12,13 @@ export interface SourceCell {
   prov?: Provenance;
 }
 
+/**
+ * Grid slots one table may cover. The template's tables have ~300 and a long appended list a few tens
+ * of thousands; `<td colspan=1000 rowspan=65534>` repeated is a memory bomb. Past this the table is
+ * not built (placeCells returns undefined) and the reader warns instead.
+ */
+export const MAX_TABLE_SLOTS = 250_000;
+
 export interface PlacedGrid {
   rows: number;
   cols: number;
@@ -38,13 +45,14 @@ function clampInt(value: number, max: number): number {
 }
 
 /**
- * Place source rows on a grid. The table is as wide as the right-most column in which some cell
+ * Place source rows on a grid (undefined when it would pass MAX_TABLE_SLOTS). The table is as wide as the right-most column in which some cell
  * starts (as browsers give no width to columns only a colspan reaches), so a colspan past the
  * edge is cut; a rowspan past the last row is cut to it. `rowProv(r)` gives provenance to the
  * empty cells that fill slots a short row left uncovered.
  */
-export function placeCells(sourceRows: readonly (readonly SourceCell[])[], rowProv?: (row: number) => Provenance): PlacedGrid {
+export function placeCells(sourceRows: readonly (readonly SourceCell[])[], rowProv?: (row: number) => Provenance): PlacedGrid | undefined {
   const nRows = sourceRows.length;
+  let marked = 0;
   const occupied: boolean[][] = Array.from({ length: nRows }, () => []);
   const placements: Placement[] = [];
   let clampedSpans = 0;
@@ -72,6 +80,8 @@ export function placeCells(sourceRows: readonly (readonly SourceCell[])[], rowPr
         }
       }
       if (colSpan < wantCols || (rawRows !== 0 && rowSpan < wantRows)) clampedSpans++;
+      marked += rowSpan * colSpan;
+      if (marked > MAX_TABLE_SLOTS) return undefined;
       for (let rr = r; rr < r + rowSpan; rr++) {
         const target = occupied[rr]!;
         for (let k = c; k < c + colSpan; k++) target[k] = true;
@@ -83,6 +93,7 @@ export function placeCells(sourceRows: readonly (readonly SourceCell[])[], rowPr
 
   let cols = 0;
   for (const p of placements) cols = Math.max(cols, p.col + 1);
+  if (nRows * cols > MAX_TABLE_SLOTS) return undefined;
 
   const cells: Cell[] = [];
   const covered: boolean[][] = Array.from({ length: nRows }, () => Array<boolean>(cols).fill(false));

@@ -55,6 +55,12 @@ describe('readTable', () => {
     expect(textRows(table!)).toEqual([['规章', '0']]);
   });
 
+  it('skips a table whose spans would cover too many grid slots, with html.table-too-large', () => {
+    const { table, messages } = read(`<table><tr>${'<td colspan="1000" rowspan="65534">x</td>'.repeat(300)}</tr>${'<tr><td>1</td></tr>'.repeat(1000)}</table>`);
+    expect(table).toBeUndefined();
+    expect(messages.map((m) => m.code)).toEqual(['html.table-too-large']);
+  });
+
   it('returns no table for a <table> without cells', () => {
     expect(read('<table><tr></tr></table>').table).toBeUndefined();
   });

@@ -7,7 +7,7 @@ import { table } from '../../src/model/document.js';
 import type { DomElement, DomNode } from './dom.js';
 import { countHan, isElement, isHidden, isSkipped, joinLines, textLines } from './dom.js';
 import type { SourceCell } from './table-grid.js';
-import { placeCells } from './table-grid.js';
+import { MAX_TABLE_SLOTS, placeCells } from './table-grid.js';
 
 export interface TableRead {
   /** Undefined when the element holds no cell at all. */
@@ -135,6 +135,10 @@ export function readTable(tableEl: DomElement, path: string, codePrefix = 'html'
   });
 
   const placed = placeCells(sourceRows, (r) => ({ path: `${path}/tr[${r + 1}]` }));
+  if (!placed) {
+    const text = `A table of ${rows.length} rows would cover more than ${MAX_TABLE_SLOTS} grid slots (row/column spans); it was skipped`;
+    return { table: undefined, captions, messages: [...messages, warning(`${codePrefix}.table-too-large`, text, { at: { path } })] };
+  }
   if (placed.cols === 0) return { table: undefined, captions, messages };
   if (placed.clampedSpans > 0) {
     messages.push(

@@ -24,11 +24,12 @@ function splitLines(text: string): Line[] {
 
 const isBlank = (line: Line) => line.text.trim() === '' && !line.text.includes('\t');
 
-function readTable(rows: Line[]): Block {
+function readTable(rows: Line[]): Block | undefined {
   const sourceRows: SourceCell[][] = rows.map((line) =>
     line.text.split('\t').map((field, k) => ({ text: normaliseText(field), rowSpan: 1, colSpan: 1, prov: { path: `line[${line.number}]/cell[${k + 1}]` } })),
   );
   const placed = placeCells(sourceRows, (r) => ({ path: `line[${rows[r]!.number}]` }));
+  if (!placed) return undefined;
   return table(placed.rows, placed.cols, placed.cells, { path: `line[${rows[0]!.number}]` });
 }
 
@@ -43,7 +44,8 @@ export function readTextBlocks(text: string): Block[] {
     prose = [];
   };
   const flushRows = () => {
-    if (rows.length > 0) blocks.push(readTable(rows));
+    const t = rows.length > 0 ? readTable(rows) : undefined;
+    if (t) blocks.push(t);
     rows = [];
   };
   for (const line of splitLines(text)) {
