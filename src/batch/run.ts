@@ -70,7 +70,7 @@ export async function runBatch(options: BatchOptions): Promise<void> {
       report = failedReport(source, read.failure!);
     } else {
       const known = twins.get(source.sha256);
-      const first = known ? await loadTwin(await known, outDir) : null;
+      const first = known ? await loadTwin(await known, outDir, source.sha256) : null;
       if (first) {
         report = twinReport(first, input.path);
       } else {
@@ -127,12 +127,14 @@ export async function runBatch(options: BatchOptions): Promise<void> {
   if (outDir) await compactManifest(outDir, earlier, entries.filter(Boolean));
 }
 
-async function loadTwin(found: { file: string } | { report: Report } | null, outDir: string | undefined): Promise<Report | null> {
+async function loadTwin(found: { file: string } | { report: Report } | null, outDir: string | undefined, sha256: string): Promise<Report | null> {
   if (!found) return null;
   if ('report' in found) return found.report;
   if (!outDir) return null;
   try {
-    return JSON.parse(await readFile(join(outDir, found.file), 'utf8')) as Report;
+    const report = JSON.parse(await readFile(join(outDir, found.file), 'utf8')) as Report;
+    // An earlier run's file may since have been rewritten for a changed input of that path: check the bytes.
+    return report.source?.sha256 === sha256 && report.generator?.version === GENERATOR_VERSION ? report : null;
   } catch {
     return null; // the earlier output went missing: convert again
   }

@@ -181,6 +181,23 @@ describe('resume', () => {
     expect({ ...b, source: { ...b.source, path: a.source.path } }).toEqual(a);
   });
 
+  it('does not copy an earlier output whose input has since changed into a twin of the old bytes', async () => {
+    const work = tempDir('stale-twin');
+    const a = join(work, 'a.html');
+    const b = join(work, 'b.html');
+    const out = join(work, 'out');
+    copyFileSync(GOOD[0]!, a);
+    await runCli(main, ['extract', a, '--out', out]);
+    copyFileSync(GOOD[2]!, a); // a.html.json will be rewritten for the new bytes…
+    copyFileSync(GOOD[0]!, b); // …while b.html has a.html's old bytes
+    await runCli(main, ['extract', a, b, '--out', out, '--jobs', '1']);
+    const sha = (p: string) => readJson<ReportLike>(p).source.sha256;
+    const manifest = new Map(readManifestLines(out).map((m) => [m.output, m.sha256]));
+    expect(sha(join(out, 'a.html.json'))).toBe(manifest.get('a.html.json'));
+    expect(sha(join(out, 'b.html.json'))).toBe(manifest.get('b.html.json'));
+    expect(manifest.get('a.html.json')).not.toBe(manifest.get('b.html.json'));
+  });
+
   it('never takes its own output folder inside an input folder, nor hidden files, as inputs', async () => {
     const inDir = tempDir('inside');
     copyFileSync(GOOD[0]!, join(inDir, 'report.html'));
