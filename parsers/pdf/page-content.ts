@@ -63,7 +63,12 @@ export function pageContent(page: PDFPageProxy, pageNumber: number, opList: Oper
     return f;
   };
   const { glyphs, segments, images } = walkOperators(opList.fnArray, opList.argsArray, viewport.transform as Matrix, fontFor);
-  return { page: pageNumber, width: viewport.width, height: viewport.height, glyphs, segments, images };
+  // Text placed off the page (outside the crop box) is not printed, so not read either.
+  const onPage = glyphs.filter((g) => {
+    const cx = (g.box[0] + g.box[2]) / 2, cy = (g.box[1] + g.box[3]) / 2;
+    return cx >= 0 && cy >= 0 && cx <= viewport.width && cy <= viewport.height;
+  });
+  return { page: pageNumber, width: viewport.width, height: viewport.height, glyphs: onPage, segments, images };
 }
 
 export function walkOperators(fnArray: ArrayLike<number>, argsArray: unknown[], viewportTransform: Matrix, fontFor: (name: string) => FontInfo): { glyphs: Glyph[]; segments: Segment[]; images: number } {
