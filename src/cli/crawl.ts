@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { WorkerPool } from '../batch/pool.js';
 import { ConfigError, loadCrawlConfig } from '../crawl/config.js';
 import { inProcessConverter, poolConverter, type Converter } from '../crawl/converter.js';
+import { acquireLock } from '../crawl/lock.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { crawlOnce } from '../crawl/run.js';
 import { parseInterval, runEvery } from '../crawl/schedule.js';
@@ -67,6 +68,17 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
 
+  const outDir = values.out;
+  let release: () => Promise<void>;
+  try {
+    // Held for the life of the process: an --every loop owns its folder between runs too.
+    release = await acquireLock(outDir);
+  } catch (err) {
+    if (!(err instanceof StateError)) throw err;
+    console.error(`gongkai crawl: ${err.message}`);
+    return 1;
+  }
+
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(130); // a second Ctrl-C: leave now
@@ -75,7 +87,6 @@ export async function run(args: string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const outDir = values.out;
   const { convert, close } = await openConverter();
   const once = () => crawlOnce({ config, outDir, stop: controller.signal, convert, report: (line) => console.error(line) });
   try {
@@ -93,6 +104,7 @@ export async function run(args: string[]): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await close();
+    await release();
   }
   return 0;
 }

@@ -5,7 +5,6 @@ import { resolveSite, type CrawlConfig } from './config.js';
 import { inProcessConverter, type Converter } from './converter.js';
 import { CrawlLog, formatSummary, type RunCounts } from './crawl-log.js';
 import { Fetcher } from './fetch.js';
-import { acquireLock } from './lock.js';
 import { HostScheduler } from './politeness.js';
 import { RobotsCache } from './robots.js';
 import { SiteCrawler, type CrawlContext } from './site-crawler.js';
@@ -27,17 +26,9 @@ export interface RunSummary extends RunCounts {
   stopped: boolean;
 }
 
+/** One run. The caller holds DIR/crawl.lock (acquireLock) so that no other crawl writes the same folder. */
 export async function crawlOnce(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
-  const release = await acquireLock(options.outDir);
-  try {
-    return await crawlLocked(options, started);
-  } finally {
-    await release();
-  }
-}
-
-async function crawlLocked(options: RunOptions, started: number): Promise<RunSummary> {
   const { config, outDir, stop } = options;
   const state = await StateStore.open(outDir);
   const log = new CrawlLog(join(outDir, 'crawl.jsonl'), new Date().toISOString());
