@@ -64,34 +64,39 @@ export interface HanCounts {
   content: Map<DomElement, number>;
 }
 
-/** Count Han characters under every element in one iterative post-order pass. */
+/**
+ * Count Han characters under every element: list the elements in document order (iteratively), then
+ * sum them in reverse order, so that every child is counted before its parent.
+ */
 export function hanCounts(root: DomElement): HanCounts {
   const all = new Map<DomElement, number>();
   const content = new Map<DomElement, number>();
-  const stack: [DomNode, boolean][] = [[root, false]];
+  const order: DomElement[] = [];
+  const stack: DomElement[] = [root];
   while (stack.length > 0) {
-    const [node, leaving] = stack.pop()!;
-    if (!isElement(node)) continue;
-    if (leaving) {
-      let sumAll = 0;
-      let sumContent = 0;
-      for (const child of node.children) {
-        if (child.type === 'text') {
-          const n = countHan(child.data);
-          sumAll += n;
-          sumContent += n;
-        } else if (isElement(child)) {
-          sumAll += all.get(child) ?? 0;
-          if (!isChrome(child)) sumContent += content.get(child) ?? 0;
-        }
-      }
-      all.set(node, sumAll);
-      content.set(node, sumContent);
-      continue;
-    }
+    const node = stack.pop()!;
     if (isSkipped(node) || node.name === 'a') continue;
-    stack.push([node, true]);
-    for (const child of node.children) stack.push([child, false]);
+    order.push(node);
+    for (const child of node.children) if (isElement(child)) stack.push(child);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]!;
+    let sumAll = 0;
+    let sumContent = 0;
+    for (const child of node.children) {
+      if (child.type === 'text') {
+        const n = countHan(child.data);
+        sumAll += n;
+        sumContent += n;
+      } else if (isElement(child)) {
+        const n = all.get(child);
+        if (n === undefined || n === 0) continue;
+        sumAll += n;
+        if (!isChrome(child)) sumContent += content.get(child) ?? 0;
+      }
+    }
+    all.set(node, sumAll);
+    content.set(node, sumContent);
   }
   return { all, content };
 }
