@@ -33,6 +33,12 @@ describe('whyNotAReport', () => {
     expect(whyNotAReport({ page: page({ title: '某区2023年政府信息公开工作年度报告', attachments }), linkTitle: '', include }, 'none', '某区2023年政府信息公开工作年度报告')).toMatch(/attachment/);
   });
 
+  it('does not take a notice about annual reports for one', () => {
+    const notice = '关于做好2023年度政府信息公开工作年度报告编制和发布工作的通知';
+    expect(whyNotAReport({ page: page({ title: notice }), linkTitle: notice, include }, 'none', notice)).toMatch(/is about annual reports, not one/);
+    expect(whyNotAReport({ linkTitle: '2023年度政府信息公开工作年度报告图解', include }, 'none', null)).toMatch(/is about annual reports/);
+  });
+
   it('judges a PDF without template tables by its own title, else by the link that led to it', () => {
     expect(whyNotAReport({ linkTitle: '某区2023年政府信息公开工作年度报告.pdf', include }, 'none', null)).toBeUndefined();
     expect(whyNotAReport({ linkTitle: '附件2：政策解读', include }, 'none', '政策解读')).toMatch(/no annual-report title/);

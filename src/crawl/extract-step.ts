@@ -77,9 +77,17 @@ export function whyNotAReport(input: Pick<ExtractInput, 'page' | 'linkTitle' | '
   // A page is judged by its own title (every candidate's link text matched already); a PDF or DOCX has no
   // <title>, so the link that led to it stands in.
   const titles = (page ? [title, page.title] : [title, input.linkTitle]).filter((t): t is string => Boolean(t));
-  if (titles.some((t) => input.include.test(t))) return undefined;
-  return 'no template tables and no annual-report title';
+  const reportTitle = titles.find((t) => input.include.test(t));
+  if (!reportTitle) return 'no template tables and no annual-report title';
+  if (ABOUT_REPORTS.test(reportTitle)) return `no template tables, and "${reportTitle}" is about annual reports, not one`;
+  return undefined;
 }
+
+/**
+ * Titles that mention annual reports without being one: "关于做好2023年度政府信息公开工作年度报告编制和发布工作的
+ * 通知", "…年度报告解读". Applied only to documents without template tables; a table makes a report anyway.
+ */
+const ABOUT_REPORTS = /通知|通告|编制|报送|填报|模板|格式|解读|图解|问答/u;
 
 async function write(input: ExtractInput, sha256: string, report: unknown): Promise<string> {
   const name = reportFileName(input.url, sha256);
