@@ -122,7 +122,7 @@ describe('a crawl of a small agency site', () => {
     firstReports = await listReports(out);
     firstHits = site.hits.length;
     if (process.env.DUMP_CRAWL_LOG) console.log(firstLog.map((l) => JSON.stringify(l)).join("\n"));
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await site.close();
@@ -285,7 +285,7 @@ describe('a crawl of a small agency site', () => {
     beforeAll(async () => {
       second = await crawlOnce({ config, outDir: out, stop: new AbortController().signal });
       secondLog = (await readLog(out)).slice(firstLog.length);
-    }, 60_000);
+    }, 180_000);
 
     it('gets 304 for every page that has a validator and downloads none of them again', () => {
       const again = site.hits.slice(firstHits);
@@ -320,7 +320,7 @@ describe('a crawl of a small agency site', () => {
     beforeAll(async () => {
       site.serve(path, Buffer.concat([corpusBytes('real/pingtan-2021.html'), Buffer.from('\n<!-- 更正：修改了发布日期 -->\n')]));
       third = await crawlOnce({ config, outDir: out, stop: new AbortController().signal });
-    }, 60_000);
+    }, 180_000);
 
     it('writes a new version beside the old one', async () => {
       expect(third.reportsWritten).toBe(1);
