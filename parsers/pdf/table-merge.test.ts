@@ -31,6 +31,14 @@ describe('continuesTable', () => {
     expect(continuesTable(bottomOfPage1, top, PAGE_HEIGHT)).toBe(true);
   });
 
+  it('accepts the same table shifted by mirrored page margins', () => {
+    const shifted = pagedTable(gridTable(2, XS.map((x) => x + 18), rowsFrom(80, 2), [['b', '4', '5', '6'], ['c', '7', '8', '9']]), PAGE_HEIGHT);
+    expect(continuesTable(bottomOfPage1, shifted, PAGE_HEIGHT)).toBe(true);
+    const t = joinTables(bottomOfPage1, shifted);
+    expect(t.xs).toHaveLength(5);
+    expect(t.cells.find((c) => c.text === '9')).toMatchObject({ row: 11, col: 3, box: [418, 100, 538, 120] });
+  });
+
   it('refuses a table with a different column structure (never joins two different tables)', () => {
     const other = pagedTable(gridTable(2, [70, 150, 250, 350, 450, 520], rowsFrom(80, 2), [['x', 'y', 'z', 'w', 'v'], ['1', '2', '3', '4', '5']]), PAGE_HEIGHT);
     expect(continuesTable(bottomOfPage1, other, PAGE_HEIGHT)).toBe(false);

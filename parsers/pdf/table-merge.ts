@@ -45,9 +45,20 @@ export function pagedTable(t: GridTable, pageHeight: number): PagedTable {
 export function continuesTable(prev: PagedTable, next: PagedTable, nextPageHeight: number): boolean {
   if (next.page !== prev.end.page + 1) return false;
   if (prev.end.bottom < prev.end.pageHeight * BOTTOM_SHARE || next.box[1] > nextPageHeight * TOP_SHARE) return false;
-  if (Math.abs(prev.xs[0]! - next.xs[0]!) > COLUMN_TOLERANCE || Math.abs(prev.xs.at(-1)! - next.xs.at(-1)!) > COLUMN_TOLERANCE) return false;
-  const firstRowEdges = next.cells.filter((c) => c.row === 0).flatMap((c) => [c.box[0], c.box[2]]);
+  const width = (t: PagedTable) => t.xs.at(-1)! - t.xs[0]!;
+  if (Math.abs(width(prev) - width(next)) > COLUMN_TOLERANCE) return false;
+  const shift = pageShift(prev, next);
+  const firstRowEdges = next.cells.filter((c) => c.row === 0).flatMap((c) => [c.box[0] - shift, c.box[2] - shift]);
   return firstRowEdges.every((x) => nearestIndex(prev.xs, x, COLUMN_TOLERANCE) >= 0);
+}
+
+/**
+ * How far the continuation sits to the right of the first part: 0 on the same margins, the margin
+ * difference when odd and even pages have mirrored margins (Word's 对称页边距).
+ */
+function pageShift(prev: PagedTable, next: PagedTable): number {
+  const d = next.xs[0]! - prev.xs[0]!;
+  return Math.abs(d) <= COLUMN_TOLERANCE ? 0 : d;
 }
 
 /** Cells wholly inside rows [0, k), as comparable keys; null when a cell crosses row k. */
@@ -78,15 +89,17 @@ function dropRows(t: PagedTable, from: number, count: number): void {
 
 /** Join `next` onto `prev` (see continuesTable); returns the joined table. */
 export function joinTables(prev: PagedTable, next: PagedTable): PagedTable {
-  const xs = clusterValues([...prev.xs, ...next.xs], COLUMN_TOLERANCE);
-  const remap = (c: PlacedCell, rowOffset: number): PlacedCell => {
-    const c0 = nearestIndex(xs, c.box[0], COLUMN_TOLERANCE);
-    const c1 = nearestIndex(xs, c.box[2], COLUMN_TOLERANCE);
+  // Column positions are compared in the first part's frame; each cell keeps its own page box.
+  const shift = pageShift(prev, next);
+  const xs = clusterValues([...prev.xs, ...next.xs.map((x) => x - shift)], COLUMN_TOLERANCE);
+  const remap = (c: PlacedCell, rowOffset: number, dx: number): PlacedCell => {
+    const c0 = nearestIndex(xs, c.box[0] - dx, COLUMN_TOLERANCE);
+    const c1 = nearestIndex(xs, c.box[2] - dx, COLUMN_TOLERANCE);
     return { ...c, row: c.row + rowOffset, col: c0, colSpan: Math.max(1, c1 - c0) };
   };
   const tail: PagedTable = { ...next, cells: next.cells.map((c) => ({ ...c })) };
   dropRows(tail, 0, repeatedHeaderRows(prev, tail));
-  const cells = [...prev.cells.map((c) => remap(c, 0)), ...tail.cells.map((c) => remap(c, prev.rows))];
+  const cells = [...prev.cells.map((c) => remap(c, 0, 0)), ...tail.cells.map((c) => remap(c, prev.rows, shift))];
   const joined: PagedTable = { page: prev.page, box: prev.box, xs, rows: prev.rows + tail.rows, cells, end: next.end };
   rejoinCutRow(joined, prev.rows);
   return joined;
