@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../test/support/corpus.js';
 import { minimalDocx } from '../../test/fixtures/html-docx/zip-writer.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { parseDocx } from './index.js';
@@ -68,6 +70,19 @@ describe('renderNumbering', () => {
 });
 
 describe('parseDocx with automatic numbering', () => {
+  it('writes the 一、 and （一） labels of a DOCX LibreOffice exported (taiwaneseCountingThousand)', async () => {
+    const docx = readFileSync(`${ROOT}test/fixtures/html-docx/numbered-headings.docx`);
+    const { value } = await parseDocx(docx, { limits: DEFAULT_LIMITS });
+    expect(value.blocks.map((b) => (b.type === 'table' ? '' : b.text))).toEqual([
+      '某局2023年政府信息公开工作年度报告',
+      '一、总体情况',
+      '（一）主动公开',
+      '（二）依申请公开',
+      '2023年，本局主动公开政府信息。',
+      '二、主动公开政府信息情况',
+    ]);
+  });
+
   it('gives section headings their numbers, as the recognizer needs them', async () => {
     const rels =
       '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +

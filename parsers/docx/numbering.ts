@@ -122,8 +122,10 @@ export function formatNumber(n: number, format: string): string {
     case 'chineseCountingThousand':
     case 'japaneseCounting':
     case 'taiwaneseCounting':
+    case 'taiwaneseCountingThousand': // LibreOffice writes 一, 二, 三 lists with this format
       return chineseNumber(n);
     case 'ideographDigital':
+    case 'taiwaneseDigital':
       return [...String(n)].map((d) => CN_DIGITS[Number(d)]).join('');
     case 'chineseLegalSimplified':
       return chineseNumber(n, CN_LEGAL, '拾', '佰');
