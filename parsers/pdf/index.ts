@@ -19,7 +19,7 @@ import type { ParseContext } from '../context.js';
 import type { Box } from './geometry.js';
 import { buildLines, joinText } from './lines.js';
 import { type PageContent, pageContent } from './page-content.js';
-import { buildParagraphs, continuesParagraph, documentMargins, type PageLines, removeHeadersAndFooters, type TextBlock } from './paragraphs.js';
+import { buildParagraphs, continuesParagraph, documentMargins, pageMargins, type PageLines, removeHeadersAndFooters, type TextBlock } from './paragraphs.js';
 import { loadPdfjs, openPdf } from './pdfjs.js';
 import { findRuledTables } from './table-grid.js';
 import { findAlignedTables } from './table-text.js';
@@ -126,7 +126,7 @@ function assemble(parts: PageParts[]): Block[] {
   parts.forEach((part, i) => {
     const tablesOfPage = [...part.tables, ...aligned[i]!.tables];
     const pageItems: Item[] = [
-      ...buildParagraphs(bodies[i]!, margins, tablesOfPage.map((t) => t.box)).map((block): Item => ({ kind: 'text', block })),
+      ...buildParagraphs(bodies[i]!, pageMargins(bodies[i]!, margins), tablesOfPage.map((t) => t.box)).map((block): Item => ({ kind: 'text', block })),
       ...tablesOfPage.map((t): Item => ({ kind: 'table', table: t })),
     ].sort((a, b) => top(a) - top(b));
     const first = pageItems[0];

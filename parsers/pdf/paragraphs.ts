@@ -118,6 +118,16 @@ const full = (l: Line, m: Margins) => rightIndent(l, m) <= 2 * l.size;
 /** Could be the second line of a paragraph: no first-line indent, no enumerator. */
 const plain = (l: Line, m: Margins) => !l.vertical && leftIndent(l, m) <= 1.2 * l.size && !startsWithEnumerator(l.text);
 
+/**
+ * Margins of one page: its own most common line start and end when it has enough body lines (odd and
+ * even pages differ under mirrored margins), else the document's.
+ */
+export function pageMargins(page: PageLines, doc: Margins): Margins {
+  const lines = page.lines.filter((l) => !l.vertical && l.text.length >= 8);
+  if (lines.length < 5) return doc;
+  return { left: mode(lines.map((l) => l.box[0]), 2) ?? doc.left, right: mode(lines.map((l) => l.box[2]), 2) ?? doc.right, leading: doc.leading };
+}
+
 function continues(prev: Line, line: Line, m: Margins): boolean {
   if (prev.vertical || line.vertical) return false;
   if (Math.abs(prev.size - line.size) > 1) return false;
