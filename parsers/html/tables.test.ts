@@ -21,6 +21,11 @@ describe('readTable', () => {
     expect(textRows(table!)).toEqual([['规章', '3']]);
   });
 
+  it('finds rows wrapped in stray elements between <table> and <tr>', () => {
+    const { table } = read('<table><form><tbody><tr><td>规章</td><td>0</td></tr></tbody></form><font><tr><td>行政许可</td><td>157</td></tr></font></table>');
+    expect(textRows(table!)).toEqual([['规章', '0'], ['行政许可', '157']]);
+  });
+
   it('cuts a colspan past the table edge and warns', () => {
     const { table, messages } = read('<table><tr><td colspan="12">第二十条第（一）项</td></tr><tr><td>规章</td><td>0</td><td>1</td></tr></table>');
     expect(table).toMatchObject({ rows: 2, cols: 3 });

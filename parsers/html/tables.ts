@@ -17,7 +17,8 @@ export interface TableRead {
   messages: Message[];
 }
 
-const SECTION_ELEMENTS = new Set(['thead', 'tbody', 'tfoot']);
+/** Children of a table that never hold its rows (a nested <table> holds its own). */
+const NOT_ROW_WRAPPERS = new Set(['table', 'caption', 'colgroup', 'col', 'script', 'style']);
 
 interface RowSource {
   cells: DomElement[];
@@ -32,9 +33,9 @@ function isSpacerRow(tr: DomElement): boolean {
 }
 
 /**
- * The rows of a table in source order: <tr>s directly inside it or inside thead/tbody/tfoot, and runs
- * of <td>/<th> written without a <tr> (parse5 adds the <tr>; lenient parsers and hand-made markup
- * do not). Rows of nested tables are not included.
+ * The rows of a table in source order: <tr>s inside it, inside thead/tbody/tfoot or inside stray
+ * wrappers (<form>, <font> between <table> and <tr>: htmlparser2 keeps what parse5 would foster-parent),
+ * and runs of <td>/<th> written without a <tr>. Rows of nested tables are not included.
  */
 function collectRows(tableEl: DomElement, captions: DomElement[]): RowSource[] {
   const rows: RowSource[] = [];
@@ -50,8 +51,8 @@ function collectRows(tableEl: DomElement, captions: DomElement[]): RowSource[] {
       loose = undefined;
       if (child.name === 'tr' && isSpacerRow(child)) continue;
       if (child.name === 'tr') rows.push({ cells: child.children.filter((c): c is DomElement => isElement(c) && (c.name === 'td' || c.name === 'th')) });
-      else if (SECTION_ELEMENTS.has(child.name) && container === tableEl) visit(child);
       else if (child.name === 'caption' && container === tableEl) captions.push(child);
+      else if (!NOT_ROW_WRAPPERS.has(child.name)) visit(child);
     }
     loose = undefined;
   };
