@@ -37,6 +37,11 @@ describe('buildLines', () => {
     expect(buildLines(column.reverse()).map((l) => [l.text, l.vertical])).toEqual([['三、本年度', true]]);
   });
 
+  it('reads text turned counter-clockwise from the bottom up', () => {
+    const column: Glyph[] = [...'合计'].map((ch, i) => ({ text: ch, box: [86, 600 - i * 10, 96, 610 - i * 10], size: 10, vertical: true, upward: true }));
+    expect(buildLines(column).map((l) => l.text)).toEqual(['合计']);
+  });
+
   it('skips a character painted twice for fake bold', () => {
     const bold = [...glyphs('总计', 100, 100), ...glyphs('总计', 100.3, 100)];
     expect(buildLines(bold)[0]!.text).toBe('总计');

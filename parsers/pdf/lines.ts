@@ -84,12 +84,13 @@ function verticalLines(glyphs: Glyph[]): Line[] {
   for (const g of sorted) {
     const col = columns.find((c) => {
       const last = c.at(-1)!;
-      return Math.abs(centreX(last) - centreX(g)) <= 0.45 * g.size && g.box[1] - last.box[3] < 1.5 * g.size;
+      return !!last.upward === !!g.upward && Math.abs(centreX(last) - centreX(g)) <= 0.45 * g.size && g.box[1] - last.box[3] < 1.5 * g.size;
     });
     if (col) col.push(g);
     else columns.push([g]);
   }
-  return columns.map((c) => makeLine(c.sort((a, b) => a.box[1] - b.box[1]), true));
+  // Top to bottom, except text turned counter-clockwise, which reads from the bottom up.
+  return columns.map((c) => makeLine(c.sort((a, b) => (c[0]!.upward ? b.box[1] - a.box[1] : a.box[1] - b.box[1])), true));
 }
 
 function makeLine(glyphs: Glyph[], vertical: boolean): Line {

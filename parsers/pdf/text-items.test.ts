@@ -48,6 +48,13 @@ describe('showText', () => {
       t.textMatrix = [0, 1, -1, 0, 50, 300];
     }, [g('表')]);
     expect(turned).toMatchObject([{ text: '表', vertical: true }]);
+    // Viewport × a text matrix turned 90° counter-clockwise: the baseline runs up the page.
+    const upward = place((t) => {
+      t.fontSize = 10;
+      t.textMatrix = [0, 1, -1, 0, 50, 300];
+    }, [g('合'), g('计')]);
+    expect(upward.map((x) => x.upward)).toEqual([true, true]);
+    expect(upward[1]!.box[1]).toBeLessThan(upward[0]!.box[1]);
   });
 
   it('keeps a CJK character on char code 32 and maps Kangxi radicals to unified ideographs', () => {

@@ -13,6 +13,8 @@ export interface Glyph {
   size: number;
   /** Written top to bottom (a vertical font, or a rotated text matrix). */
   vertical: boolean;
+  /** Text turned 90° counter-clockwise: it reads bottom to top. */
+  upward?: boolean;
 }
 
 /** What the text placement needs of a pdfjs font object (commonObjs). */
@@ -88,6 +90,8 @@ export function showText(t: TextState, glyphs: (PdfjsGlyph | number)[], base: Ma
   // Baselines at a slant (more than ~5° off both axes) are watermarks and seals, not report text.
   const slant = Math.min(Math.abs(m[0]), Math.abs(m[1])) / Math.max(Math.abs(m[0]), Math.abs(m[1]), 1e-9);
   if (slant > SLANT_LIMIT) return;
+  // The baseline's direction on the page (y grows downwards): towards the top means bottom-to-top text.
+  const upward = rotated && m[1] < 0;
   let x = 0;
   for (const g of glyphs) {
     if (typeof g === 'number') {
@@ -105,7 +109,7 @@ export function showText(t: TextState, glyphs: (PdfjsGlyph | number)[], base: Ma
       const width = g.width * widthScale;
       const left = t.x + x * hScale;
       const y = t.y + t.rise;
-      emit(g, transformBox(m, left, y - 0.2 * fontSize, left + width * hScale, y + 0.8 * fontSize), pageSize, rotated, out);
+      emit(g, transformBox(m, left, y - 0.2 * fontSize, left + width * hScale, y + 0.8 * fontSize), pageSize, rotated, out, upward);
       x += width + spacing * fontDirection;
     }
   }
@@ -113,12 +117,12 @@ export function showText(t: TextState, glyphs: (PdfjsGlyph | number)[], base: Ma
   else t.x += x * hScale;
 }
 
-function emit(g: PdfjsGlyph, box: Box, size: number, vertical: boolean, out: Glyph[]): void {
+function emit(g: PdfjsGlyph, box: Box, size: number, vertical: boolean, out: Glyph[], upward = false): void {
   let text = g.unicode;
   if (!text) return;
   // Not g.isSpace: that flags char code 32, which single-byte CJK subset fonts (LibreOffice's WinAnsi
   // subsets in seed-2023.pdf) map to any character, e.g. 人.
   if (/^\s+$/.test(text)) text = ' ';
   else text = normalizeChars(text);
-  out.push({ text, box, size, vertical });
+  out.push(upward ? { text, box, size, vertical, upward } : { text, box, size, vertical });
 }
