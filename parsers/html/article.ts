@@ -42,6 +42,9 @@ export const ARTICLE_SELECTORS: readonly ArticleSelector[] = [
 /** Han characters a page needs before its densest block is taken as the report's text. */
 const MIN_ARTICLE_HAN = 50;
 
+/** A CMS container is the article when it holds at least this share of the page's non-link text. */
+const SPECIFIC_MIN_SHARE = 0.3;
+
 /** The fallback takes the smallest element that holds this share of the page's non-link text. */
 const DENSEST_SHARE = 0.8;
 
@@ -158,8 +161,9 @@ function isWithin(el: DomElement, ancestor: DomElement): boolean {
 }
 
 /**
- * The element holding the report: a specific CMS container; else the densest text block, narrowed to
- * a generic container (".content", "article" …) inside it that still holds most of the text; else `body`.
+ * The element holding the report: a specific CMS container with a fair share of the text (or, on a
+ * page of pictures or attachment links, with those); else the densest text block, narrowed to a
+ * generic container (".content", "article" …) inside it that still holds most of the text; else `body`.
  */
 export function findArticle(body: DomElement): ArticleChoice {
   const counts = hanCounts(body);
@@ -173,13 +177,21 @@ export function findArticle(body: DomElement): ArticleChoice {
     }
     return [el, han];
   };
-  for (const [i, { selector, generic }] of ARTICLE_SELECTORS.entries()) {
-    if (generic) continue;
-    const [el, han] = best(i);
-    if (el && (han > 0 || hasMedia(el))) return { root: el, via: selector };
-  }
   const total = counts.content.get(body) ?? 0;
-  if (total < MIN_ARTICLE_HAN) return { root: body, via: 'body' };
+  const specific = ARTICLE_SELECTORS.flatMap(({ selector, generic }, i) => {
+    const [el, han] = best(i);
+    return !generic && el ? [{ el, han, selector }] : [];
+  });
+  // A CMS container holding a fair share of the page's text is the article; a small one (an abstract
+  // box that reuses the editor's class) is not, unless the page has nothing but pictures or links.
+  const holding = specific.find(({ han }) => han > 0 && han >= total * SPECIFIC_MIN_SHARE);
+  if (holding) return { root: holding.el, via: holding.selector };
+  const media = specific.find(({ el, han }) => han < MIN_ARTICLE_HAN && hasMedia(el));
+  if (media) return { root: media.el, via: media.selector };
+  if (total < MIN_ARTICLE_HAN) {
+    const any = specific.find(({ han }) => han > 0);
+    return any ? { root: any.el, via: any.selector } : { root: body, via: 'body' };
+  }
   const dense = densest(body, counts.content, total * DENSEST_SHARE);
   // Generic names only narrow the densest block: a ".content" elsewhere is some other box.
   for (const [i, { selector, generic }] of ARTICLE_SELECTORS.entries()) {

@@ -185,6 +185,13 @@ describe('blocks', () => {
     expect(texts(value)).toEqual(['一、总体情况', '2023年，我局', '二、主动公开政府信息情况']);
   });
 
+  it('passes over a small abstract box that reuses the TRS_Editor class', async () => {
+    const report = '本机关二〇二三年度政府信息公开工作情况如下。'.repeat(20);
+    const html = `<body><div class="summary TRS_Editor"><p>摘要：本报告介绍年度工作情况。</p></div><div id="main"><p>${report}</p><p>一、总体情况</p></div></body>`;
+    const { value } = await parseString(html);
+    expect(texts(value)).toEqual([report, '一、总体情况']);
+  });
+
   it('prefers the densest text block to a side box that carries a generic ".content" class', async () => {
     const report = '本机关二〇二三年度政府信息公开工作情况如下。'.repeat(10);
     const side = '<div class="content"><p>热点专题：优化营商环境政策汇编与解读材料合集入口说明文字</p></div>';
