@@ -66,6 +66,13 @@ describe('readPageLinks', () => {
     expect(links.title).toContain('平顶山市商务局2023年政府信息公开工作年度报告');
   });
 
+  it('reads the list items a 大汉 JCMS page keeps in a <datastore> script', () => {
+    const links = readPageLinks(html(`<div id="1234"><script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&columnid=1234"></a>]]></nextgroup>
+<recordset><record><![CDATA[<li><a href="/art/2024/1/15/art_1234_1.html" title="某市2023年政府信息公开工作年度报告" target="_blank">某市2023年政府信息公开…</a><span>2024-01-15</span></li>]]></record>
+<record><![CDATA[<li><a href="/art/2023/1/16/art_1234_2.html" title="关于印发工作要点的通知">关于印发工作要点的通知</a></li>]]></record></recordset></datastore></script></div>`), PAGE, include);
+    expect(links.reports).toEqual([{ url: 'https://www.example.gov.cn/art/2024/1/15/art_1234_1.html', title: '某市2023年政府信息公开工作年度报告' }]);
+  });
+
   it('honours <base href> and drops fragments, mailto: and javascript: links', () => {
     const links = readPageLinks(html('<a href="r.htm#top">2023年度报告</a><a href="mailto:a@b.cn">年报邮箱</a><a href="javascript:go()">年报</a>',
       '<meta charset="utf-8"><base href="https://cdn.example.gov.cn/col/">'), PAGE, include);

@@ -48,8 +48,8 @@ export function readPageLinks(bytes: Uint8Array, pageUrl: string, include: RegEx
   const pages = new Set<string>();
   let paginated = false;
 
-  $('a[href]').each((_i, el) => {
-    const a = $(el);
+  const readAnchors = ($doc: cheerio.CheerioAPI) => $doc('a[href]').each((_i, el) => {
+    const a = $doc(el);
     const url = resolve(a.attr('href') ?? '', base);
     if (!url || url === pageUrl) return;
     const text = squeeze(a.text());
@@ -66,6 +66,11 @@ export function readPageLinks(bytes: Uint8Array, pageUrl: string, include: RegEx
       pages.add(url);
     }
   });
+  readAnchors($);
+  // 大汉 JCMS lists: the items sit in <script type="text/xml"><datastore><record><![CDATA[<li><a …>]]></record>,
+  // written into the page by script; read them as the HTML they are.
+  const scriptText = $('script').text();
+  for (const record of scriptText.matchAll(/<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/g)) readAnchors(cheerio.load(record[1]!));
 
   // PDFs shown inline rather than linked.
   $('iframe[src], embed[src], object[data]').each((_i, el) => {
@@ -73,7 +78,7 @@ export function readPageLinks(bytes: Uint8Array, pageUrl: string, include: RegEx
     if (url && isAttachment(url, '')) attachments.set(url, { url, title: '' });
   });
 
-  const scripted = trsPages($('script').text(), pageUrl);
+  const scripted = trsPages(scriptText, pageUrl);
   if (scripted.length > 0) paginated = true;
   for (const url of scripted) if (url !== pageUrl) pages.add(url);
 
