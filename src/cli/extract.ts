@@ -8,7 +8,7 @@ import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../limits.js';
 
 export const EXTRACT_HELP = `Usage: gongkai extract <paths…> [--out DIR] [options]
 
-Converts report files (PDF, DOCX, HTML, text; the format is sniffed from the bytes) and folders (walked
+Converts report files (PDF, Word, HTML, text; the format is sniffed from the bytes) and folders (walked
 recursively, sorted by name; hidden files and the --out folder are skipped).
 
 Without --out, reports go to stdout as JSON Lines, in input order. With --out DIR, each input gets
