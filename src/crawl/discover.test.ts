@@ -73,6 +73,18 @@ describe('readPageLinks', () => {
     expect(links.reports).toEqual([{ url: 'https://www.example.gov.cn/art/2024/1/15/art_1234_1.html', title: '某市2023年政府信息公开工作年度报告' }]);
   });
 
+  it('follows a stub page that moved by meta refresh or by a bare location script', () => {
+    const meta = readPageLinks(html('', '<meta charset="utf-8"><meta http-equiv="Refresh" content="0; url=index.shtml">'), PAGE, include);
+    expect(meta.redirectTo).toBe('https://www.example.gov.cn/zwgk/zfxxgknb/index.shtml');
+    const script = readPageLinks(html('<script>window.location.href="/col/col123/index.html";</script>'), PAGE, include);
+    expect(script.redirectTo).toBe('https://www.example.gov.cn/col/col123/index.html');
+  });
+
+  it('ignores a script redirect on a page that has links of its own', () => {
+    const links = readPageLinks(html('<a href="t1.htm">2023年度报告</a><script>if(mobile)location.href="/m/index.html"</script>'), PAGE, include);
+    expect(links.redirectTo).toBeUndefined();
+  });
+
   it('honours <base href> and drops fragments, mailto: and javascript: links', () => {
     const links = readPageLinks(html('<a href="r.htm#top">2023年度报告</a><a href="mailto:a@b.cn">年报邮箱</a><a href="javascript:go()">年报</a>',
       '<meta charset="utf-8"><base href="https://cdn.example.gov.cn/col/">'), PAGE, include);

@@ -35,6 +35,8 @@ export interface PageLinks {
   attachments: Link[];
   /** The page paginates (下一页, countPage script): it is a list, whatever its title says. */
   paginated: boolean;
+  /** Where a stub page sends the browser (<meta http-equiv="refresh">, or a bare location.href script). */
+  redirectTo?: string;
 }
 
 /** Read the links of an HTML page; `bytes` may be UTF-8 or GBK, with or without a meta charset. */
@@ -82,7 +84,23 @@ export function readPageLinks(bytes: Uint8Array, pageUrl: string, include: RegEx
   if (scripted.length > 0) paginated = true;
   for (const url of scripted) if (url !== pageUrl) pages.add(url);
 
-  return { title: squeeze($('title').first().text()), reports: [...reports.values()], pages: [...pages], attachments: [...attachments.values()], paginated };
+  const links: PageLinks = { title: squeeze($('title').first().text()), reports: [...reports.values()], pages: [...pages], attachments: [...attachments.values()], paginated };
+  const redirectTo = stubRedirect($, scriptText, base);
+  if (redirectTo && redirectTo !== pageUrl && links.reports.length === 0 && links.pages.length === 0) links.redirectTo = redirectTo;
+  return links;
+}
+
+/**
+ * A column moved: index.html holds only <meta http-equiv="refresh" content="0;url=index.shtml"> or
+ * <script>location.href="…"</script>. Followed like an HTTP redirect (the host check applies).
+ */
+function stubRedirect($: cheerio.CheerioAPI, scriptText: string, base: string): string | undefined {
+  const refresh = $('meta[http-equiv]').filter((_i, el) => /^refresh$/i.test($(el).attr('http-equiv') ?? '')).attr('content');
+  const fromMeta = refresh ? /url\s*=\s*['"]?([^'";\s]+)/i.exec(refresh)?.[1] : undefined;
+  const fromScript = /(?:window\.|document\.)?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]/.exec(scriptText)?.[1]
+    ?? /location\.replace\(\s*['"]([^'"]+)['"]\s*\)/.exec(scriptText)?.[1];
+  const target = fromMeta ?? fromScript;
+  return target ? resolve(target, base) : undefined;
 }
 
 /** The pages a TRS `createPageHTML(…)` / `var countPage = N` script writes links to: index.html, index_1.html … */

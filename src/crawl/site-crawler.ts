@@ -81,6 +81,7 @@ export class SiteCrawler {
 
   /** Queue the pagination and the report links of a list page. */
   private followList(links: PageLinks): void {
+    if (links.redirectTo) this.enqueueList(links.redirectTo);
     for (const page of links.pages) this.enqueueList(page);
     for (const link of links.reports) {
       if (!this.isListPage(link.url)) this.tasks.push(this.visitDocument(link, 'report'));
@@ -103,7 +104,8 @@ export class SiteCrawler {
       }
       const links = readPageLinks(body.bytes, body.finalUrl, this.site.include);
       body.version.outcome = 'list';
-      await this.finish(url, 'list', body, body.downloaded ? 'ok' : 'not-modified', `list page: ${links.reports.length} report links, ${links.pages.length} other pages`);
+      const moved = links.redirectTo ? `; redirects to ${links.redirectTo}` : '';
+      await this.finish(url, 'list', body, body.downloaded ? 'ok' : 'not-modified', `list page: ${links.reports.length} report links, ${links.pages.length} other pages${moved}`);
       this.followList(links);
     });
   }
@@ -131,6 +133,11 @@ export class SiteCrawler {
         body.version.report = result.report;
         status = result.status;
         reason = result.reason;
+      }
+      // A report link to a stub page that redirects by script or meta refresh: the target is the document.
+      if (page?.redirectTo && kind === 'report' && body.version.outcome === 'not-report') {
+        this.tasks.push(this.visitDocument({ url: page.redirectTo, title: link.title }, 'report'));
+        reason += `; its redirect to ${page.redirectTo} is followed`;
       }
       // A report link that leads to a list (a sub-column: "区直部门年报", "2023年度年报") is walked as a list.
       if (page && kind === 'report' && body.version.outcome === 'not-report' && looksLikeList(page)) {

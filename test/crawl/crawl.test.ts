@@ -65,6 +65,8 @@ function buildSite(site: AgencySite): void {
   // A TRS WCM column: page 2 is reachable only through the countPage script.
   const trs = (current: number, links: { href: string; text: string }[]) => listPage('年报_TRS', links,
     `<div class="page"><script>var countPage = 2;//共多少页\nvar currentPage = ${current};//当前页\ncreatePageHTML(countPage, currentPage, "index", "html");</script></div>`);
+  // The configured start URL is a stub left behind when the column moved.
+  site.serve('/trs/index.htm', '<html><head><meta http-equiv="refresh" content="0;url=index.html"></head><body></body></html>');
   site.serve('/trs/index.html', trs(0, [{ href: './gbk/t20240120_7.htm', text: '平顶山市商务局2023年政府信息公开工作年度报告' }]));
   site.serve('/trs/index_1.html', trs(1, [{ href: './P020240201.docx', text: '平顶山市商务局2023年政府信息公开工作年度报告（Word版）' }]));
   // A GB2312 article page (meta charset); its own attachment link points at /u/cms/2024/ndbg.docx.
@@ -83,7 +85,7 @@ function configFor(site: AgencySite): CrawlConfig {
     retryDelayMs: 10,
     sites: [
       { name: '平潭综合实验区', start: [`${site.origin}/zfxxgknb/index.html`] },
-      { name: 'TRS 站', start: [`${site.origin}/trs/index.html`] },
+      { name: 'TRS 站', start: [`${site.origin}/trs/index.htm`] },
     ],
   });
 }
@@ -129,8 +131,9 @@ describe('a crawl of a small agency site', () => {
     await rm(out, { recursive: true, force: true });
   });
 
-  it('follows 下一页 pagination and the TRS countPage script to every list page', () => {
-    for (const path of ['/zfxxgknb/index.html', '/zfxxgknb/index_1.html', '/trs/index.html', '/trs/index_1.html']) {
+  it('follows 下一页 pagination, a moved column\'s meta refresh and the TRS countPage script to every list page', () => {
+    expect(lineFor(firstLog, '/trs/index.htm')[0]!.reason).toMatch(/redirects to .*\/trs\/index\.html$/);
+    for (const path of ['/trs/index.htm', '/zfxxgknb/index.html', '/zfxxgknb/index_1.html', '/trs/index.html', '/trs/index_1.html']) {
       expect(site.hitsOf(path), path).toHaveLength(1);
       expect(lineFor(firstLog, path)[0]).toMatchObject({ status: 'ok', kind: 'list', http: 200 });
     }
