@@ -31,6 +31,11 @@ export type FetchOutcome =
   | { kind: 'error'; url: string; http: number | null; code: string; reason: string }
   | { kind: 'skipped'; url: string; http: null; code: string; reason: string };
 
+type WithoutUrl<T> = T extends unknown ? Omit<T, 'url'> : never;
+
+/** One HTTP exchange: a redirect to follow, or the final outcome (its URL is filled in by the caller). */
+type Answer = { kind: 'redirect'; status: number; location: string } | { kind: 'final'; outcome: WithoutUrl<FetchOutcome> };
+
 /** A failure that another attempt may cure (timeout, network error, 5xx). */
 class RetryableError extends Error {
   constructor(readonly code: string, message: string, readonly http: number | null, readonly retryAfterMs = 0) {
@@ -78,18 +83,18 @@ export class Fetcher {
       if (refusal) return { kind: 'skipped', url: start.href, http: null, ...refusal };
       if (seen.has(url.href)) throw new FinalError('http.redirect-loop', `redirect loop back to ${url.href}`, null);
       seen.add(url.href);
-      const response = await this.requestOnce(url, validators);
-      if (response.redirectTo === undefined) return { ...response.outcome, url: url.href } as FetchOutcome;
-      if (hop >= MAX_REDIRECTS) throw new FinalError('http.too-many-redirects', `more than ${MAX_REDIRECTS} redirects (last to ${response.redirectTo})`, response.status);
+      const answer = await this.requestOnce(url, validators);
+      if (answer.kind === 'final') return { ...answer.outcome, url: url.href } as FetchOutcome;
+      if (hop >= MAX_REDIRECTS) throw new FinalError('http.too-many-redirects', `more than ${MAX_REDIRECTS} redirects (last to ${answer.location})`, answer.status);
       try {
-        url = new URL(response.redirectTo, url);
+        url = new URL(answer.location, url);
       } catch {
-        throw new FinalError('http.bad-redirect', `redirect to an invalid URL: ${response.redirectTo}`, response.status);
+        throw new FinalError('http.bad-redirect', `redirect to an invalid URL: ${answer.location}`, answer.status);
       }
     }
   }
 
-  private async requestOnce(url: URL, validators: Validators): Promise<{ status: number; redirectTo?: string; outcome: Omit<FetchOutcome, 'url'> }> {
+  private async requestOnce(url: URL, validators: Validators): Promise<Answer> {
     return this.scheduler.run(url.host, async () => {
       const controller = new AbortController();
       let timedOut = false;
@@ -105,22 +110,22 @@ export class Fetcher {
         const status = response.status;
         if (status === 304) {
           await response.body?.cancel();
-          return { status, outcome: { kind: 'not-modified', http: 304 } };
+          return { kind: 'final', outcome: { kind: 'not-modified', http: 304 } };
         }
-        if (status >= 300 && status < 400 && status !== 304) {
+        if (status >= 300 && status < 400) {
           await response.body?.cancel();
           const location = response.headers.get('location');
           if (!location) throw new FinalError('http.bad-redirect', `HTTP ${status} without a Location header`, status);
-          return { status, redirectTo: location, outcome: { kind: 'error', http: status, code: 'http.redirect', reason: '' } };
+          return { kind: 'redirect', status, location };
         }
         const bytes = await readCapped(response, this.options.maxResponseBytes, controller);
         const blocked = detectAntiBot(status, bytes);
-        if (blocked) return { status, outcome: { kind: 'blocked', http: status, reason: `${blocked.rule}: ${blocked.reason}` } };
+        if (blocked) return { kind: 'final', outcome: { kind: 'blocked', http: status, reason: `${blocked.rule}: ${blocked.reason}` } };
         if (status >= 500) throw new RetryableError('http.status', `HTTP ${status}`, status, retryAfterMs(response));
         if (status === 429) throw new RetryableError('http.status', 'HTTP 429 Too Many Requests', status, retryAfterMs(response));
         if (status >= 400) throw new FinalError('http.status', `HTTP ${status}`, status);
         return {
-          status,
+          kind: 'final',
           outcome: { kind: 'ok', http: status, bytes, etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') },
         };
       } catch (err) {
