@@ -1,6 +1,6 @@
 // What a fetched page links to: report links (by title), pagination of a list column, and document
-// attachments. Agency sites run a handful of CMSs (TRS WCM, 大汉, 拓尔思, JCMS…); pagination shows up as
-// 下一页/尾页 links, `index_1.html` … series, or TRS's script `createPageHTML(countPage, currentPage, "index", "html")`.
+// attachments. Agency sites run a handful of CMSs (拓尔思 TRS WCM, 大汉 JCMS, …); pagination shows up as
+// 下一页/尾页 links, an `index_1.html` … series, or TRS's script `createPageHTML(countPage, currentPage, "index", "html")`.
 // cheerio/slim parses with htmlparser2: links come out the same, five times faster than parse5 on a
 // 360 KB CMS page (real/pingtan-2021.html: 42 ms against 203 ms), which matters when re-crawls re-read
 // every report page for its attachments.
