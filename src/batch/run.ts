@@ -30,6 +30,8 @@ export interface BatchOptions {
 
 /** In stdout mode twins are found among the most recent results only, so memory stays bounded. */
 const STDOUT_TWIN_MEMORY = 256;
+/** In stdout mode at most this many finished reports wait for an earlier, slower one to be printed. */
+const STDOUT_HELD_LINES = 256;
 
 export async function runBatch(options: BatchOptions): Promise<void> {
   const { outDir, limits, progress } = options;
@@ -114,6 +116,7 @@ export async function runBatch(options: BatchOptions): Promise<void> {
       const output = outDir ? namer.nameFor(input.path, input.relPath) : '';
       // Backpressure: discovery runs only a little ahead of conversion.
       await queue.onSizeLessThan(options.jobs * 2);
+      await printer.roomFor(STDOUT_HELD_LINES); // stdout: a slow document must not make later reports pile up
       queue.add(() => handle(input, output)).catch((err: unknown) => { fatal ??= err; });
     }
     progress.discoveryFinished();
@@ -149,6 +152,7 @@ class OrderedPrinter {
   private readonly ready = new Map<number, string>();
   private next = 0;
   private writing: Promise<void> = Promise.resolve();
+  private waiters: (() => void)[] = [];
 
   constructor(private readonly out: NodeJS.WritableStream) {}
 
@@ -159,6 +163,14 @@ class OrderedPrinter {
       this.ready.delete(this.next++);
       this.writing = this.writing.then(() => write(this.out, `${text}\n`));
     }
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves once fewer than `limit` lines wait for an earlier one. */
+  async roomFor(limit: number): Promise<void> {
+    while (this.ready.size >= limit) await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
   drained(): Promise<void> {
