@@ -80,6 +80,20 @@ describe('per-document isolation', () => {
   });
 });
 
+describe('stdout mode behind a slow document', () => {
+  it('prints every report in input order although 300 later ones finished while the first hung', async () => {
+    const dir = tempDir('held');
+    writeFileSync(join(dir, 'a-hang.txt'), 'GONGKAI-TEST-HANG\n');
+    const text = readFileSync(real('pingdingshan-shangwu-2023.txt'));
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `b-${String(i).padStart(3, '0')}.txt`), Buffer.concat([text, Buffer.from(`\n${i}\n`)]));
+    const result = await runCli(main, ['extract', dir, '--timeout-s', '5', '--quiet'], HOOKS);
+    const reports = result.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ReportLike);
+    expect(reports).toHaveLength(301);
+    expect(reports[0]!.error?.code).toBe('limit.timeout');
+    expect(reports.map((r) => r.source.path)).toEqual([join(dir, 'a-hang.txt'), ...Array.from({ length: 300 }, (_, i) => join(dir, `b-${String(i).padStart(3, '0')}.txt`))]);
+  });
+});
+
 describe('--force', () => {
   it('converts again in a worker instead of copying the earlier output', async () => {
     const { dir, inputs } = batchWith('GONGKAI-TEST-CRASH');
