@@ -10,7 +10,7 @@ import { extractDocument } from './extract-step.js';
 import type { Fetcher, FetchOutcome, Permit } from './fetch.js';
 import { StoppedError, type HostScheduler } from './politeness.js';
 import type { RobotsCache } from './robots.js';
-import { archiveExtension, type StateStore, type UrlVersion } from './state.js';
+import { archiveExtension, UNREADABLE_EXTENSIONS, type StateStore, type UrlVersion } from './state.js';
 
 export interface CrawlContext {
   outDir: string;
@@ -124,7 +124,13 @@ export class SiteCrawler {
       }
       let status: LogStatus = body.downloaded ? 'ok' : 'not-modified';
       let reason = describeUnchanged(body.version);
-      if (body.needsExtraction) {
+      const unreadable = UNREADABLE_EXTENSIONS[body.version.ext];
+      if (body.needsExtraction && unreadable) {
+        // Sniffed before conversion: an Excel 97 file is OLE2 like a .doc, and would fail as a damaged .doc.
+        body.version.outcome = 'unsupported';
+        status = 'skipped';
+        reason = `input.unsupported-format: ${unreadable} cannot be read yet; archived as raw/${body.version.sha256}.${body.version.ext}`;
+      } else if (body.needsExtraction) {
         const result = await extractDocument({
           bytes: body.bytes, url, finalUrl: body.finalUrl, linkTitle: link.title, include: this.site.include,
           outDir: this.ctx.outDir, convert: this.ctx.convert, ...(page ? { page } : {}),

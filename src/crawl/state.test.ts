@@ -19,10 +19,14 @@ describe('archiveExtension', () => {
     expect(archiveExtension(corpus('real/pingtan-2021.html'), 'https://a.gov.cn/download?id=1')).toBe('html');
   });
 
-  it('uses the URL only to tell apart formats that share a container', () => {
-    const ole2 = corpus('fixtures/seed-2023-distinct.doc');
-    expect(archiveExtension(ole2, 'https://a.gov.cn/P0.doc')).toBe('doc');
-    expect(archiveExtension(ole2, 'https://a.gov.cn/P0.xls')).toBe('xls');
+  it('tells OLE2 files apart by their main stream, and uses the URL only for what the bytes cannot say', () => {
+    const doc = corpus('fixtures/seed-2023-distinct.doc');
+    expect(archiveExtension(doc, 'https://a.gov.cn/P0.doc')).toBe('doc');
+    expect(archiveExtension(doc, 'https://a.gov.cn/download?id=3')).toBe('doc');
+    expect(archiveExtension(doc, 'https://a.gov.cn/P0.wps')).toBe('wps');
+    // An OLE2 header and a directory entry named "Workbook", as Excel 97 writes it.
+    const workbook = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from('Workbook', 'utf16le'), Buffer.alloc(64)]);
+    expect(archiveExtension(workbook, 'https://a.gov.cn/P0.doc')).toBe('xls');
     expect(archiveExtension(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'https://a.gov.cn/P0.zip')).toBe('zip');
     expect(archiveExtension(new Uint8Array([0, 1, 2, 3]), 'https://a.gov.cn/x')).toBe('bin');
   });

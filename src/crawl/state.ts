@@ -128,19 +128,34 @@ export function sha256Of(bytes: Uint8Array): string {
 }
 
 /**
- * Extension for the archive, from the sniffed bytes; the URL decides only between formats that share a
- * container (an OLE2 file is .doc, .xls or .wps; a zip that is not DOCX may be .xlsx or a plain .zip).
+ * Extension for the archive, from the sniffed bytes. An OLE2 container (Word 97, Excel 97, PowerPoint) is
+ * told apart by the name of its main stream in the directory (UTF-16: "WordDocument", "Workbook"/"Book",
+ * "PowerPoint Document"); the URL decides only what the bytes cannot (a Kingsoft .wps holds a WordDocument).
  */
 export function archiveExtension(bytes: Uint8Array, url: string): string {
   const format = detectFormat(bytes);
   const fromUrl = /\.([a-z0-9]{1,5})$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
-  if (format === 'doc') return fromUrl === 'xls' || fromUrl === 'wps' ? fromUrl : 'doc';
-  if (format !== 'unknown') return format;
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('xl/') >= 0 ? 'xlsx' : 'zip';
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (format === 'doc') {
+    if (buf.includes(utf16('WordDocument'))) return fromUrl === 'wps' ? 'wps' : 'doc';
+    if (buf.includes(utf16('Workbook')) || buf.includes(utf16('Book'))) return 'xls';
+    if (buf.includes(utf16('PowerPoint Document'))) return 'ppt';
+    return fromUrl === 'xls' || fromUrl === 'wps' ? fromUrl : 'doc';
   }
+  if (format !== 'unknown') return format;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return buf.includes('xl/') ? 'xlsx' : 'zip';
   return 'bin';
 }
+
+/** Archived formats no gongkai reader handles: not converted, logged skipped (input.unsupported-format). */
+export const UNREADABLE_EXTENSIONS: Record<string, string> = {
+  xls: 'Excel workbooks (.xls)',
+  xlsx: 'Excel workbooks (.xlsx)',
+  ppt: 'PowerPoint files (.ppt)',
+  zip: 'zip archives',
+};
+
+const utf16 = (s: string) => Buffer.from(s, 'utf16le');
 
 async function exists(path: string): Promise<boolean> {
   try {
