@@ -1,7 +1,9 @@
 // Extraction of one fetched document through the same pipeline as `gongkai extract`, and the decision
 // whether what came out is a report worth a file. Each document is handled on its own: whatever goes wrong
 // is recorded for that URL and the crawl goes on.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Report } from '../schema/report.js';
 import type { Converter } from './converter.js';
 import { writeJsonAtomic } from '../writers/json.js';
 import type { LogStatus } from './crawl-log.js';
@@ -22,6 +24,8 @@ export interface ExtractInput {
   include: RegExp;
   outDir: string;
   convert: Converter;
+  /** The report file of the URL's last version that had one (relative to DIR/reports). */
+  previousReport?: string;
 }
 
 export interface ExtractResult {
@@ -30,6 +34,8 @@ export interface ExtractResult {
   /** Set on the version in state.json. */
   outcome: UrlVersion['outcome'];
   report: string | null;
+  /** A new report file was written (false when the version reuses its predecessor's). */
+  written: boolean;
 }
 
 /** Convert, decide, and write the report file (DIR/reports/<name>) when the document is a report. */
@@ -39,28 +45,32 @@ export async function extractDocument(input: ExtractInput, sha256: string): Prom
     converted = await input.convert(input.bytes, input.finalUrl);
   } catch (err) {
     // A bug in gongkai (or a stage not written yet): record it, keep going, retry on the next run.
-    return { status: 'error', reason: `extract.crashed: ${(err as Error).message}`, outcome: 'error', report: null };
+    return { status: 'error', reason: `extract.crashed: ${(err as Error).message}`, outcome: 'error', report: null, written: false };
   }
   const { report } = converted;
   if (converted.status === 'failed') {
     const code = report.error?.code ?? 'unknown';
     const message = `${code}: ${report.error?.message ?? ''}`;
     // Archived, but gongkai cannot read it yet (doc, wps, xls, zip): skipped, not an error of the site.
-    if (code === 'input.unsupported-format') return { status: 'skipped', reason: message, outcome: 'unsupported', report: null };
+    if (code === 'input.unsupported-format') return { status: 'skipped', reason: message, outcome: 'unsupported', report: null, written: false };
     if (input.page) {
       // A wrapper page with next to no text of its own may fail to convert; its attachments are the report.
-      if (input.page.attachments.length > 0) return { status: 'ok', reason: `not a report: the page itself failed (${message}); its attachments are fetched on their own`, outcome: 'not-report', report: null };
-      return { status: 'error', reason: message, outcome: 'failed', report: null };
+      if (input.page.attachments.length > 0) return { status: 'ok', reason: `not a report: the page itself failed (${message}); its attachments are fetched on their own`, outcome: 'not-report', report: null, written: false };
+      return { status: 'error', reason: message, outcome: 'failed', report: null, written: false };
     }
     // A document that should have been a report: its failed report file says why (SCHEMA.md "failed").
     const path = await write(input, sha256, report);
-    return { status: 'error', reason: message, outcome: 'failed', report: path };
+    return { status: 'error', reason: message, outcome: 'failed', report: path, written: true };
   }
   const notReport = whyNotAReport(input, report.report.template, report.report.title);
-  if (notReport) return { status: 'ok', reason: `not a report: ${notReport}`, outcome: 'not-report', report: null };
+  if (notReport) return { status: 'ok', reason: `not a report: ${notReport}`, outcome: 'not-report', report: null, written: false };
+  if (input.previousReport && (await sameReport(join(input.outDir, 'reports', input.previousReport), report))) {
+    // The bytes changed (a date, a counter, a token in the page) but not what was extracted: no new file.
+    return { status: 'ok', reason: `report unchanged: the page changed outside the report (${input.previousReport})`, outcome: 'report', report: input.previousReport, written: false };
+  }
   const path = await write(input, sha256, report);
   const partial = converted.status === 'partial' ? ' (partial: see its warnings)' : '';
-  return { status: 'ok', reason: `report written${partial}`, outcome: 'report', report: path };
+  return { status: 'ok', reason: `report written${partial}`, outcome: 'report', report: path, written: true };
 }
 
 /**
@@ -88,6 +98,18 @@ export function whyNotAReport(input: Pick<ExtractInput, 'page' | 'linkTitle' | '
  * 通知", "…年度报告解读". Applied only to documents without template tables; a table makes a report anyway.
  */
 const ABOUT_REPORTS = /通知|通告|编制|报送|填报|模板|格式|解读|图解|问答/u;
+
+/** Is the report at `path` the same as `report`, but for the bytes it was read from? */
+async function sameReport(path: string, report: Report): Promise<boolean> {
+  let previous: Report;
+  try {
+    previous = JSON.parse(await readFile(path, 'utf8')) as Report;
+  } catch {
+    return false; // gone or unreadable: write the new one
+  }
+  const comparable = (r: Report) => JSON.stringify({ ...r, source: { ...r.source, sha256: null, bytes: null } });
+  return comparable(previous) === comparable(report);
+}
 
 async function write(input: ExtractInput, sha256: string, report: unknown): Promise<string> {
   const name = reportFileName(input.url, sha256);

@@ -124,6 +124,7 @@ export class SiteCrawler {
       }
       let status: LogStatus = body.downloaded ? 'ok' : 'not-modified';
       let reason = describeUnchanged(body.version);
+      let written = false;
       const unreadable = UNREADABLE_EXTENSIONS[body.version.ext];
       if (body.needsExtraction && unreadable) {
         // Sniffed before conversion: an Excel 97 file is OLE2 like a .doc, and would fail as a damaged .doc.
@@ -131,14 +132,16 @@ export class SiteCrawler {
         status = 'skipped';
         reason = `input.unsupported-format: ${unreadable} cannot be read yet; archived as raw/${body.version.sha256}.${body.version.ext}`;
       } else if (body.needsExtraction) {
+        const previousReport = [...(this.ctx.state.get(url)?.versions ?? [])].reverse().find((v) => v !== body.version && v.report !== null)?.report ?? undefined;
         const result = await extractDocument({
           bytes: body.bytes, url, finalUrl: body.finalUrl, linkTitle: link.title, include: this.site.include,
-          outDir: this.ctx.outDir, convert: this.ctx.convert, ...(page ? { page } : {}),
+          outDir: this.ctx.outDir, convert: this.ctx.convert, ...(page ? { page } : {}), ...(previousReport ? { previousReport } : {}),
         }, body.version.sha256);
         body.version.outcome = result.outcome;
         body.version.report = result.report;
         status = result.status;
         reason = result.reason;
+        written = result.written;
       }
       // A report link to a stub page that redirects by script or meta refresh: the target is the document.
       if (page?.redirectTo && kind === 'report' && body.version.outcome === 'not-report') {
@@ -155,7 +158,7 @@ export class SiteCrawler {
           reason += `; not walked as a list: crawl.max-pages (${this.site.maxPages}) reached`;
         }
       }
-      await this.finish(url, kind, body, status, reason, body.needsExtraction ? (body.version.report ?? undefined) : undefined);
+      await this.finish(url, kind, body, status, reason, written ? (body.version.report ?? undefined) : undefined);
     });
   }
 

@@ -317,13 +317,30 @@ describe('a crawl of a small agency site', () => {
     });
   });
 
-  describe('run again after a report was edited on the site', () => {
+  describe('run again after the site changed', () => {
     const path = '/zfxxgknb/202202/t20220208_80613.htm';
+    const other = '/zfxxgknb/bm/t2023.htm';
     let third: RunSummary;
+    let thirdLog: LogLine[];
     beforeAll(async () => {
-      site.serve(path, Buffer.concat([corpusBytes('real/pingtan-2021.html'), Buffer.from('\n<!-- 更正：修改了发布日期 -->\n')]));
+      const logged = (await readLog(out)).length;
+      // An edit of the report's text, and a page whose bytes change outside the report (a counter in a comment).
+      site.serve(path, Buffer.from(corpusBytes('real/pingtan-2021.html').toString('utf8').replace('坚持以人民为中心深化政务公开', '坚持以人民为中心，深化政务公开')));
+      site.serve(other, Buffer.concat([corpusBytes('real/pingtan-2023.html'), Buffer.from('\n<!-- 访问量：1024 -->\n')]));
       third = await crawlOnce({ config, outDir: out, stop: new AbortController().signal });
+      thirdLog = (await readLog(out)).slice(logged);
     }, 180_000);
+
+    it('keeps one report file when only the bytes outside the report changed', async () => {
+      const [line] = lineFor(thirdLog, other);
+      expect(line).toMatchObject({ status: 'ok', http: 200 });
+      expect(line!.reason).toMatch(/^report unchanged: the page changed outside the report/);
+      expect(line!.report).toBeUndefined();
+      const state = await readJson(join(out, 'state.json')) as CrawlState;
+      const versions = state.urls[site.origin + other]!.versions;
+      expect(versions).toHaveLength(2);
+      expect(versions[1]!.report).toBe(versions[0]!.report);
+    });
 
     it('writes a new version beside the old one', async () => {
       expect(third.reportsWritten).toBe(1);
