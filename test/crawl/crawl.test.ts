@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCrawlConfig, type CrawlConfig } from '../../src/crawl/config.js';
 import type { LogLine } from '../../src/crawl/crawl-log.js';
+import { inProcessConverter, type Converter } from '../../src/crawl/converter.js';
 import { crawlOnce, type RunSummary } from '../../src/crawl/run.js';
 import type { CrawlState } from '../../src/crawl/state.js';
 import { AgencySite, corpusBytes, endlessBody, flaky, jslChallenge, listPage, redirectTo } from './agency-site.js';
@@ -384,5 +385,42 @@ describe('stopping a crawl', () => {
     expect(site.hitsOf('/list/r3.htm')).toHaveLength(0);
     const state = await readJson(join(out, 'state.json')) as CrawlState;
     expect(Object.keys(state.urls)).toContain(`${site.origin}/list/r1.htm`);
+  });
+});
+
+describe('a crawl whose extraction crashed', () => {
+  const site = new AgencySite();
+  let out: string;
+  beforeAll(async () => {
+    await site.start();
+    out = await mkdtemp(join(tmpdir(), 'gongkai-crawl-crash-'));
+  });
+  afterAll(async () => {
+    await site.close();
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('extracts the document again on the next run, from the archive, without downloading it again', async () => {
+    site.serve('/nb/index.html', listPage('年报', [{ href: 't1.htm', text: '平潭综合实验区2021年度政府信息公开工作年度报告' }], ''));
+    site.serve('/nb/t1.htm', corpusBytes('real/pingtan-2021.html'));
+    // The real pipeline behind a converter that crashes once, as a gongkai bug would.
+    const real = inProcessConverter();
+    let calls = 0;
+    const convert: Converter = async (bytes, url) => {
+      calls++;
+      if (calls === 1) throw new Error('simulated bug in a recognizer');
+      return real(bytes, url);
+    };
+    const config = parseCrawlConfig({ userAgent: 'gongkai-test', delayMs: 0, sites: [{ name: 't', start: [`${site.origin}/nb/index.html`] }] });
+    const first = await crawlOnce({ config, outDir: out, stop: new AbortController().signal, convert });
+    expect(first).toMatchObject({ errors: 1, reportsWritten: 0 });
+    const second = await crawlOnce({ config, outDir: out, stop: new AbortController().signal, convert });
+    expect(second).toMatchObject({ errors: 0, reportsWritten: 1, fetched: 0 });
+    expect(site.hitsOf('/nb/t1.htm').map((h) => h.status)).toEqual([200, 304]);
+    const log = await readLog(out);
+    expect(log.filter((l) => l.url.endsWith('/nb/t1.htm')).map((l) => [l.status, l.http, l.reason.split(':')[0]])).toEqual([
+      ['error', 200, 'extract.crashed'],
+      ['ok', 304, 'report written'], // 304: read back from raw/, extracted, written
+    ]);
   });
 });
