@@ -124,7 +124,6 @@ describe('a crawl of a small agency site', () => {
     firstLog = await readLog(out);
     firstReports = await listReports(out);
     firstHits = site.hits.length;
-    if (process.env.DUMP_CRAWL_LOG) console.log(firstLog.map((l) => JSON.stringify(l)).join("\n"));
   }, 180_000);
 
   afterAll(async () => {
