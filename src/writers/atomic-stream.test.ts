@@ -22,7 +22,8 @@ describe('AtomicStreamWriter', () => {
     const target = join(dir, 'values.csv');
     writeFileSync(target, 'old');
     const writer = await AtomicStreamWriter.open(target);
-    await writer.write('new, half written');
+    // Writes still in flight when aborted must not surface later as an unhandled stream error.
+    for (let i = 0; i < 20; i++) await writer.write('new, half written\n'.repeat(4096));
     await writer.abort();
     expect(readFileSync(target, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['values.csv']);
