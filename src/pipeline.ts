@@ -53,7 +53,7 @@ export async function convertDocument(bytes: Uint8Array, options: ConvertOptions
     const parse = await parserFor(format);
     if (!parse) {
       throw new GongkaiError('input.unsupported-format', format === 'unknown'
-        ? 'The bytes are not a PDF, DOCX, HTML or text document'
+        ? 'The bytes are not a PDF, DOCX, DOC, HTML or text document'
         : `${FORMAT_NAMES[format]} files cannot be read yet`);
     }
     const parsed = await parse(bytes, { limits, ...(options.path ? { name: options.path } : {}) });
