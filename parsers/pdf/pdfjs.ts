@@ -41,6 +41,28 @@ class CachedBinaryDataFactory {
   }
 }
 
+/** A FontLoader that loads nothing: what pdfjs's own does for a font with disableFontFace set. */
+const NO_FONT_LOADING = { bind: (): Promise<void> => Promise.resolve(), clear: (): void => undefined };
+
+/**
+ * With disableFontFace false, the display side of pdfjs would install every font it receives into the
+ * DOM document as a @font-face (FontLoader.bind: ~100 KB of font per WPS font turned into base64 by the
+ * core-js toBase64 polyfill, 10 % of the time on the corpus) — and, with no document in Node, fail and
+ * ask the worker to build the glyph outlines after all (FontFallback). Nothing is rendered here, so the
+ * document's loader is replaced by one that loads nothing, before any page (and so any font) is read.
+ * A pure speed measure over a pdfjs internal (pinned 5.6.205): if a pdfjs upgrade renames it, fonts
+ * fall back to outlines as above and only speed is lost (pdfjs.test.ts notices).
+ */
+function skipFontLoading(doc: PDFDocumentProxy): void {
+  const transport = (doc as unknown as { _transport?: { fontLoader?: unknown } })._transport;
+  if (transport?.fontLoader) transport.fontLoader = NO_FONT_LOADING;
+}
+
+/** For tests: whether the speed measure of skipFontLoading is in place on `doc`. */
+export function fontLoadingSkipped(doc: PDFDocumentProxy): boolean {
+  return (doc as unknown as { _transport?: { fontLoader?: unknown } })._transport?.fontLoader === NO_FONT_LOADING;
+}
+
 let loading: Promise<Pdfjs> | undefined;
 
 /**
@@ -79,12 +101,18 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     wasmUrl: WASM_URL,
     BinaryDataFactory: CachedBinaryDataFactory,
     isEvalSupported: false,
-    disableFontFace: true,
+    // false, so that pdfjs does not build an outline for every glyph shown (PartialEvaluator.handleText →
+    // buildFontPaths runs when disableFontFace is true: a copy of the font, its glyf table cut into
+    // subarrays, each glyph compiled and posted): outlines only serve canvas rendering, which never
+    // happens here. The display side's @font-face loading is switched off in skipFontLoading.
+    disableFontFace: false,
     useSystemFonts: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   try {
-    return await task.promise;
+    const doc = await task.promise;
+    skipFontLoading(doc);
+    return doc;
   } catch (err) {
     await task.destroy().catch(() => undefined);
     throw err;
