@@ -49,6 +49,9 @@ function openError(err: unknown): GongkaiError {
   return new GongkaiError('pdf.corrupt', `The PDF cannot be read: ${describe(err)}`);
 }
 
+/** Pages whose reading by pdfjs is under way at once (a window, so that memory stays bounded on long documents). */
+const PAGES_READ_AHEAD = 3;
+
 const bbox = (b: Box): [number, number, number, number] => b.map((v) => Math.round(v * 100) / 100) as [number, number, number, number];
 
 export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Result<DocumentModel>> {
@@ -61,17 +64,33 @@ export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Re
     if (numPages > ctx.limits.maxPages) throw limitError('maxPages', `The PDF has ${numPages} pages`, ctx.limits);
     const messages: Message[] = [];
     const parts: PageParts[] = [];
+    const readPage = async (p: number): Promise<PageContent> => {
+      const page = await doc.getPage(p);
+      // Annotations (form fields, stamps) are not report text; skipping them also saves time.
+      const content = pageContent(page, p, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
+      page.cleanup();
+      return content;
+    };
+    // Pages are read a few ahead: pdfjs inflates streams on Node's thread pool (DecompressionStream), and
+    // while one page waits for that, the next one's operators are parsed. Results are taken in page order.
+    const reading = new Map<number, Promise<PageContent>>();
+    const startReading = (p: number) => {
+      if (p > numPages || reading.has(p)) return;
+      const promise = readPage(p);
+      promise.catch(() => undefined); // handled when its turn comes
+      reading.set(p, promise);
+    };
     for (let p = 1; p <= numPages; p++) {
+      for (let ahead = p; ahead < p + PAGES_READ_AHEAD; ahead++) startReading(ahead);
       // Only pdfjs's reading is guarded: what fails there is the document's fault, anything later is a bug.
       let content: PageContent;
       try {
-        const page = await doc.getPage(p);
-        // Annotations (form fields, stamps) are not report text; skipping them also saves time.
-        content = pageContent(page, p, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
-        page.cleanup();
+        content = await reading.get(p)!;
       } catch (err) {
         messages.push(errorMessage('pdf.page-unreadable', `Page ${p} of ${numPages} could not be read: ${describe(err)}`, { at: { page: p } }));
         continue;
+      } finally {
+        reading.delete(p);
       }
       const { tables, outside } = findRuledTables(content.segments, content.glyphs, p);
       parts.push({
