@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fontLoadingSkipped, loadPdfjs, openPdf } from './pdfjs.js';
+import { parsePdf } from './index.js';
+import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { fontLoadingSkipped, loadPdfjs, openPdf, workerListenerCount } from './pdfjs.js';
 
 const seed = () => new Uint8Array(readFileSync(fileURLToPath(new URL('../../../shared/corpus/fixtures/seed-2023.pdf', import.meta.url))));
 
@@ -23,5 +25,12 @@ describe('pdfjs loading', () => {
     } finally {
       await doc.destroy();
     }
+  });
+
+  it('serves documents one after another and side by side through one worker that keeps nothing of closed ones', async () => {
+    const one = await parsePdf(seed(), { limits: DEFAULT_LIMITS });
+    const both = await Promise.all([parsePdf(seed(), { limits: DEFAULT_LIMITS }), parsePdf(seed(), { limits: DEFAULT_LIMITS })]);
+    expect(both.map((r) => r.value)).toEqual([one.value, one.value]);
+    expect(workerListenerCount()).toBe(2);
   });
 });

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { InProcessPort } from './worker-port.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -64,6 +65,8 @@ export function fontLoadingSkipped(doc: PDFDocumentProxy): boolean {
 }
 
 let loading: Promise<Pdfjs> | undefined;
+/** One in-process pdfjs worker serves every document of the process (pdfjs keeps them apart by docId). */
+let sharedWorker: { worker: InstanceType<Pdfjs['PDFWorker']>; port: InProcessPort } | undefined;
 
 /**
  * The legacy build installs core-js polyfills over Array.prototype.push and JSON.parse/stringify, in
@@ -74,10 +77,14 @@ let loading: Promise<Pdfjs> | undefined;
 async function importPdfjs(): Promise<Pdfjs> {
   const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // Loading the worker module here makes pdfjs use it in-process (globalThis.pdfjsWorker) instead of
-  // importing it on the first document, after the natives were restored.
+  // The worker module is loaded here, before the natives are restored, and runs on this thread behind
+  // a port that skips a copy of operator lists (worker-port.ts).
   const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-  await import(workerModule);
+  const { WorkerMessageHandler } = (await import(workerModule)) as { WorkerMessageHandler: { initializeFromPort(port: InProcessPort): void } };
+  const port = new InProcessPort();
+  WorkerMessageHandler.initializeFromPort(port);
+  // verbosity: the worker takes its level from here, not from getDocument.
+  sharedWorker = { worker: new pdfjs.PDFWorker({ port: port as never, verbosity: pdfjs.VerbosityLevel.ERRORS }), port };
   Array.prototype.push = natives.push;
   JSON.parse = natives.parse;
   JSON.stringify = natives.stringify;
@@ -108,6 +115,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     disableFontFace: false,
     useSystemFonts: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
+    worker: sharedWorker!.worker,
   });
   try {
     const doc = await task.promise;
@@ -117,6 +125,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     await task.destroy().catch(() => undefined);
     throw err;
   }
+}
+
+/** For tests: listeners on the shared worker's port (two, the worker's and the display side's, when no document is open). */
+export function workerListenerCount(): number {
+  return sharedWorker?.port.listenerCount ?? 0;
 }
 
 /** For tests: how many binary files (CMaps, fonts) the process has read so far. */
