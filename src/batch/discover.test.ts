@@ -35,6 +35,15 @@ describe('discoverInputs', () => {
     expect(found.map((i) => [i.relPath, i.problem?.code])).toEqual([['b.pdf', undefined], ['nope.pdf', 'input.not-found'], ['x.pdf', undefined]]);
   });
 
+  it('reports a path that exists but cannot be read (a symlink loop) as input.unreadable', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'discover-'));
+    symlinkSync(join(root, 'b'), join(root, 'a'));
+    symlinkSync(join(root, 'a'), join(root, 'b'));
+    const found = await collect(discoverInputs([join(root, 'a')]));
+    expect(found.map((i) => i.problem?.code)).toEqual(['input.unreadable']);
+    expect(found[0]!.problem?.message).toContain('ELOOP');
+  });
+
   it('yields the first input before walking the rest of a large folder', async () => {
     const root = mkdtempSync(join(tmpdir(), 'discover-'));
     for (let i = 0; i < 50; i++) {

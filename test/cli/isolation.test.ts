@@ -72,6 +72,16 @@ describe('per-document isolation', () => {
     await expectBatchGoesOn(out);
   });
 
+  it('fails a document whose conversion throws (a bug) with internal.error, and the batch goes on', async () => {
+    const { dir, inputs } = batchWith('GONGKAI-TEST-THROW');
+    const out = join(dir, 'out');
+    const result = await runCli(main, ['extract', ...inputs, '--out', out, '--jobs', '1'], HOOKS);
+    expect(result.code).toBe(1);
+    const report = readJson<ReportLike>(join(out, 'bad.txt.json'));
+    expect(report.error).toEqual({ code: 'internal.error', message: 'Internal error (a bug in gongkai): TypeError: test hook: a bug in the conversion' });
+    await expectBatchGoesOn(out);
+  });
+
   it('treats the hook markers as ordinary text when GONGKAI_TEST_HOOKS is not set', async () => {
     const { inputs } = batchWith('GONGKAI-TEST-CRASH');
     const result = await runCli(main, ['extract', inputs[0]!, '--timeout-s', '30']);
