@@ -29,9 +29,10 @@ export function applyY(m: Matrix, x: number, y: number): number {
 
 /** Bounding box of the rectangle (x0,y0)-(x1,y1) after m. */
 export function transformBox(m: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
-  const xs = [applyX(m, x0, y0), applyX(m, x1, y0), applyX(m, x0, y1), applyX(m, x1, y1)];
-  const ys = [applyY(m, x0, y0), applyY(m, x1, y0), applyY(m, x0, y1), applyY(m, x1, y1)];
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  // Corner by corner rather than through arrays: this runs once per glyph.
+  const ax = applyX(m, x0, y0), bx = applyX(m, x1, y0), cx = applyX(m, x0, y1), dx = applyX(m, x1, y1);
+  const ay = applyY(m, x0, y0), by = applyY(m, x1, y0), cy = applyY(m, x0, y1), dy = applyY(m, x1, y1);
+  return [Math.min(ax, bx, cx, dx), Math.min(ay, by, cy, dy), Math.max(ax, bx, cx, dx), Math.max(ay, by, cy, dy)];
 }
 
 export function union(a: Box, b: Box): Box {
