@@ -10,8 +10,9 @@
 //   paragraphs.ts    page numbers, running headers/footers removed; lines → paragraphs
 //   table-text.ts    borderless tables from aligned runs (simple case)
 //   table-merge.ts   tables (and paragraphs, here) joined across page breaks
-// Measured on the corpus (bench.ts): pdfjs's own font work (sanitising embedded TrueType, glyph paths it
-// builds because disableFontFace is on, Flate via DecompressionStream) is ~90 % of the time; ours ~6 %.
+// Measured on the corpus (bench.ts, --cpu-prof): pdfjs's loading of embedded fonts (sanitising WPS's
+// TrueType subsets, which keep every glyph slot) is ~25 % of the time, its content parsing, inflate
+// and GC most of the rest; ours ~6 %. Speed measures: pdfjs.ts (no glyph outlines), worker-port.ts.
 import { limitError } from '../../src/limits.js';
 import { errorMessage, GongkaiError, type Message, type Result, warning } from '../../src/messages.js';
 import { type Block, type Cell, documentModel, type DocumentModel, paragraph, table } from '../../src/model/document.js';
