@@ -79,7 +79,7 @@ const mb = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v)} MB`);
 
 async function extract(dir: string, label: string): Promise<{ run: Measured; status: Statuses }> {
   const out = join(dir, '..', `out-${label}`);
-  const run = await measure(process.execPath, [CLI, 'extract', dir, '--out', out, '--quiet', '--jobs', String(JOBS)]);
+  const run = await measure(process.execPath, ['--single-threaded-gc', CLI, 'extract', dir, '--out', out, '--quiet', '--jobs', String(JOBS)]);
   if (run.code === 2 || !existsSync(join(out, 'manifest.jsonl'))) throw new Error(`gongkai extract failed to run: ${run.stderr}`);
   return { run, status: statuses(out) };
 }
