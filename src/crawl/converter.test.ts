@@ -47,6 +47,16 @@ describe('converters', () => {
     await expect(convert(corpus('fixtures/seed-2023.pdf'), URL_)).rejects.toThrow(/internal\.worker-crash/);
   });
 
+  it('hand the pool exactly the document\'s bytes when they are a view into Node\'s buffer pool', async () => {
+    // Buffer.concat of a small response body returns a slice of the shared 8 KB pool (as fetch bodies are).
+    const page = Buffer.concat([Buffer.from('<html><head><meta charset="utf-8"><title>某某局2023年政府信息公开工作年度报告</title></head>'), Buffer.from('<body><p>某某局2023年政府信息公开工作年度报告</p></body></html>')]);
+    expect(page.buffer.byteLength).toBeGreaterThan(page.byteLength);
+    const { status, report } = await poolConverter(poolThat('convert'))(page, URL_);
+    expect(status).toBe('ok');
+    expect(report.source).toMatchObject({ format: 'html', bytes: page.byteLength });
+    expect(report.report).toMatchObject({ agency: '某某局', year: 2023 });
+  });
+
   it('leave the caller\'s bytes usable after the pool took its copy', async () => {
     const bytes = corpus('real/pingtan-2021.html');
     await poolConverter(poolThat('convert'))(bytes, URL_);

@@ -35,7 +35,9 @@ export interface ConversionPool {
 export function poolConverter(pool: ConversionPool): Converter {
   return async (bytes, url) => {
     // The pool transfers (detaches) the buffer it is given: hand it a copy, the crawl still holds `bytes`.
-    const result = await pool.run(bytes.slice().buffer, '');
+    // new Uint8Array(bytes) copies into an ArrayBuffer of exactly these bytes; Buffer#slice would not copy,
+    // and a small response body is a view into Node's shared 8 KB buffer pool.
+    const result = await pool.run(new Uint8Array(bytes).buffer, '');
     if (result.ok) {
       const report = { ...result.reply.report, source: { ...result.reply.report.source, path: null, url } };
       if (report.status === 'failed' && CRASH_CODES.has(report.error?.code ?? '')) throw new Error(`${report.error?.code}: ${report.error?.message}`);
