@@ -7,7 +7,7 @@ import { compareTruth, countLeaves } from './support/truth.js';
 
 const dir = `${ROOT}test/fixtures/generated/`;
 
-for (const stem of ['tpl2019-blanks', 'tpl2021-blanks', 'tpl2021-variants']) {
+for (const stem of ['tpl2019-blanks', 'tpl2021-blanks', 'tpl2019-variants', 'tpl2021-variants']) {
   const truth = JSON.parse(readFileSync(`${dir}${stem}.truth.json`, 'utf8')) as { data: object };
   describe(stem, () => {
     for (const ext of ['html', 'docx', 'pdf']) {
