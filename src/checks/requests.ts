@@ -1,6 +1,6 @@
 // Rules of table 三. Column names in messages are the template's.
 import { APPLICANT_KEYS, type ApplicantKey, type Check, type Report, type Requests } from '../schema/report.js';
-import { sumCheck } from './sum.js';
+import { sumCheck, sumExact } from './sum.js';
 
 type Row = Record<ApplicantKey, number | null>;
 
@@ -56,5 +56,5 @@ export function checkRequestsOutcomeSum(data: Report['data']): Check[] {
 }
 
 function sumOrNull(values: (number | null)[]): number | null {
-  return values.some((v) => v === null) ? null : Number((values as number[]).reduce((a, b) => a + b, 0).toFixed(6));
+  return values.some((v) => v === null) ? null : sumExact(values as number[]);
 }
