@@ -5,6 +5,11 @@ import { normalizeLabel } from './text.js';
 
 export type TableKind = 'proactive' | 'requests' | 'appeals' | 'other';
 
+// Label sets derived from the vocabulary once, not per table.
+const PROACTIVE_HEADERS = new Set(PROACTIVE_COLUMNS.flatMap((c) => c.labels.map(normalizeLabel)));
+const PROACTIVE_ROW_LABELS = new Set<string>(Object.values(PROACTIVE_ROWS).flat());
+const REQUEST_ROW_LABELS = new Set(REQUEST_ROWS.flatMap((r) => r.labels.map(normalizeLabel)).filter((l) => l.length >= 4));
+
 const count = (texts: string[], markers: readonly string[]) => markers.filter((m) => texts.some((t) => t.includes(m))).length;
 
 /**
@@ -18,14 +23,11 @@ export function classifyTable(table: Table, previous?: TableKind): TableKind {
   if (count(texts, APPEALS_TABLE_MARKERS) >= 3) return 'appeals';
   // Table 二 needs one of its own column headers and one of its row labels: a free-form statistics table
   // (pingtan-2017's 指标名称/计量单位) mentions 行政许可 but has no 本年制发件数-like header.
-  const headers = PROACTIVE_COLUMNS.flatMap((c) => c.labels.map(normalizeLabel));
-  const rows: string[] = Object.values(PROACTIVE_ROWS).flat();
-  if (texts.some((t) => headers.includes(t)) && texts.some((t) => rows.includes(t))) return 'proactive';
+  if (texts.some((t) => PROACTIVE_HEADERS.has(t)) && texts.some((t) => PROACTIVE_ROW_LABELS.has(t))) return 'proactive';
   return 'other';
 }
 
 /** Two or more cells that are exactly labels of table 三's rows. */
 function continuesRequests(texts: string[]): boolean {
-  const labels = new Set(REQUEST_ROWS.flatMap((r) => r.labels.map(normalizeLabel)).filter((l) => l.length >= 4));
-  return texts.filter((t) => labels.has(t)).length >= 2;
+  return texts.filter((t) => REQUEST_ROW_LABELS.has(t)).length >= 2;
 }
