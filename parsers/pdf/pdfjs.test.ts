@@ -6,8 +6,30 @@ import { describe, expect, it } from 'vitest';
 import { parsePdf } from './index.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { fontLoadingSkipped, loadPdfjs, openPdf, workerListenerCount } from './pdfjs.js';
+import { fontProgramsSkipped, TEXT_ONLY_FONTS, withTextOnlyFonts } from './pdfjs-worker.js';
 
-const seed = () => new Uint8Array(readFileSync(fileURLToPath(new URL('../../../shared/corpus/fixtures/seed-2023.pdf', import.meta.url))));
+const corpus = (path: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../shared/corpus/${path}`, import.meta.url))));
+const seed = () => corpus('fixtures/seed-2023.pdf');
+
+/** Every font the pages of a PDF use, as pdfjs's worker exported it: loaded name → whether its program was left out. */
+async function fontsOf(bytes: Uint8Array): Promise<Map<string, { missingFile: boolean; vertical: boolean }>> {
+  const doc = await openPdf(bytes);
+  const fonts = new Map<string, { missingFile: boolean; vertical: boolean }>();
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const ops = await page.getOperatorList();
+      ops.fnArray.forEach((fn, i) => {
+        if (fn !== 37) return; // OPS.setFont
+        const font = page.commonObjs.get((ops.argsArray[i] as [string])[0]) as { loadedName: string; missingFile: boolean; vertical: boolean };
+        fonts.set(font.loadedName, { missingFile: font.missingFile, vertical: font.vertical });
+      });
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return fonts;
+}
 
 describe('pdfjs loading', () => {
   it('puts back the native Array push and JSON functions that the legacy build polyfills', async () => {
@@ -32,5 +54,27 @@ describe('pdfjs loading', () => {
     const both = await Promise.all([parsePdf(seed(), { limits: DEFAULT_LIMITS }), parsePdf(seed(), { limits: DEFAULT_LIMITS })]);
     expect(both.map((r) => r.value)).toEqual([one.value, one.value]);
     expect(workerListenerCount()).toBe(2);
+  });
+
+  it("skips the embedded TrueType programs that text does not need, and keeps the vertical font's", async () => {
+    await loadPdfjs();
+    expect(fontProgramsSkipped).toBe(true);
+    // WPS export: eight CID TrueType subsets with ToUnicode maps, one of them written vertically (Identity-V).
+    const wps = [...(await fontsOf(corpus('real/huaian-hongze-2023.pdf'))).values()];
+    expect(wps.filter((f) => !f.vertical).length).toBeGreaterThan(0);
+    for (const font of wps) expect(font.missingFile).toBe(!font.vertical);
+    expect(wps.some((f) => f.vertical)).toBe(true);
+    // Non-embedded fonts are unaffected: no program either way.
+    const cmap = [...(await fontsOf(corpus('fixtures/cmap-test-stsong-unigb.pdf'))).values()];
+    expect(cmap.every((f) => f.missingFile)).toBe(true);
+  });
+});
+
+describe('the worker-module edit', () => {
+  it('replaces the one line it names and refuses a source where it is missing or repeated', () => {
+    const source = `a();\n${TEXT_ONLY_FONTS.find}\nb();`;
+    expect(withTextOnlyFonts(source)).toBe(`a();\n${TEXT_ONLY_FONTS.replace}\nb();`);
+    expect(withTextOnlyFonts('a();')).toBeNull();
+    expect(withTextOnlyFonts(`${TEXT_ONLY_FONTS.find}${TEXT_ONLY_FONTS.find}`)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { importWorkerModule } from './pdfjs-worker.js';
 import { InProcessPort } from './worker-port.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -77,10 +78,10 @@ let sharedWorker: { worker: InstanceType<Pdfjs['PDFWorker']>; port: InProcessPor
 async function importPdfjs(): Promise<Pdfjs> {
   const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // The worker module is loaded here, before the natives are restored, and runs on this thread behind
-  // a port that skips a copy of operator lists (worker-port.ts).
-  const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-  const { WorkerMessageHandler } = (await import(workerModule)) as { WorkerMessageHandler: { initializeFromPort(port: InProcessPort): void } };
+  // The worker module is loaded here, before the natives are restored, without parsing font programs that
+  // text does not need (pdfjs-worker.ts), and runs on this thread behind a port that skips a copy of
+  // operator lists (worker-port.ts).
+  const { WorkerMessageHandler } = await importWorkerModule();
   const port = new InProcessPort();
   WorkerMessageHandler.initializeFromPort(port);
   // verbosity: the worker takes its level from here, not from getDocument.
