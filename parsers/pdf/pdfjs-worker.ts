@@ -16,6 +16,7 @@
 // unchanged: output stays the same and only speed is lost (pdfjs.test.ts notices).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 const WORKER_SPECIFIER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
@@ -45,8 +46,10 @@ export async function importWorkerModule(): Promise<WorkerModule> {
   const patched = withTextOnlyFonts(await readFile(path, 'utf8'));
   if (patched === null) return (await import(WORKER_SPECIFIER)) as WorkerModule;
   // The module imports nothing and takes no paths from its own URL (wasm and font data come from the
-  // folders openPdf passes), so it runs the same from a data: URL.
-  const module = (await import(`data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`)) as WorkerModule;
+  // folders openPdf passes), so it runs the same from a data: URL. sourceURL names the installed file in
+  // stack traces and profiles (same line numbers) instead of 3 MB of base64.
+  const source = `${patched}\n//# sourceURL=${pathToFileURL(path).href}\n`;
+  const module = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as WorkerModule;
   fontProgramsSkipped = true;
   return module;
 }
