@@ -8,8 +8,9 @@
 // pdfjs's Font._charToGlyph a glyph's text is then toUnicode.get(charcode) and its width comes from the
 // PDF's /W or /Widths; the program decides only the glyph drawn (fontChar), and its other uses
 // (adjustTrueTypeToUnicode, a non-identity FontMatrix) do not apply to a TrueType font with a ToUnicode map.
-// Vertical fonts keep their program: without one pdfjs swaps in vertical presentation forms (︵ for （).
-// Fonts without a ToUnicode map, Type1 and CFF (FontFile/FontFile3) fonts are parsed as before.
+// One difference: for a vertical font without its program pdfjs gives punctuation as vertical presentation
+// forms (︵ for （), which text-items.ts turns back. Fonts without a ToUnicode map, Type1 and CFF
+// (FontFile/FontFile3) fonts are parsed as before.
 //
 // pdfjs has no option for this, so the module's source gets one exact edit before it is imported (from a
 // data: URL, the installed file untouched). If a pdfjs upgrade changes the line, the module is imported
@@ -24,7 +25,7 @@ const WORKER_SPECIFIER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 export const TEXT_ONLY_FONTS = {
   find: 'return new Font(fontName.name, fontFile, newProperties, this.options);',
   replace:
-    'return new Font(fontName.name, descriptor.has("FontFile2") && newProperties.hasIncludedToUnicodeMap && !newProperties.vertical ? null : fontFile, newProperties, this.options);',
+    'return new Font(fontName.name, descriptor.has("FontFile2") && newProperties.hasIncludedToUnicodeMap ? null : fontFile, newProperties, this.options);',
 };
 
 export interface WorkerModule {

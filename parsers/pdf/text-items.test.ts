@@ -37,6 +37,15 @@ describe('showText', () => {
     expect(out[0]!.size).toBeCloseTo(9.95, 1);
   });
 
+  it('reads the vertical presentation forms of a vertical font as the punctuation they stand for', () => {
+    const out = place((t) => {
+      t.font = { fontMatrix: [0.001, 0, 0, 0.001, 0, 0], vertical: true, defaultVMetrics: [-1000, 500, 880] };
+      t.fontSize = 10;
+      t.textMatrix = [1, 0, 0, 1, 100, 700];
+    }, [g('\ufe35'), g('五'), g('\ufe36'), g('\ufe11'), g('\ufe31')]);
+    expect(out.map((x) => x.text).join('')).toBe('（五）、—');
+  });
+
   it('skips slanted text (watermarks) and keeps text turned by 90° as vertical', () => {
     const c = Math.cos(Math.PI / 6), s = Math.sin(Math.PI / 6);
     expect(place((t) => {

@@ -73,6 +73,20 @@ function normalizeChars(s: string): string {
   return s.replace(COMPAT_CHARS, (c) => c.normalize('NFKC'));
 }
 
+// Vertical presentation forms → the characters they stand for (︵ → （, ︑ → 、). pdfjs gives them for the
+// punctuation of a vertical font read without its program (Font._charToGlyph; the table is pdfjs's
+// getVerticalPresentationForm turned round), and a ToUnicode map may name them too: the text is the same.
+const FROM_VERTICAL_FORM = new Map(
+  ([
+    [0x2013, 0xfe32], [0x2014, 0xfe31], [0x2025, 0xfe30], [0x2026, 0xfe19], [0x3001, 0xfe11], [0x3002, 0xfe12],
+    [0x3008, 0xfe3f], [0x3009, 0xfe40], [0x300a, 0xfe3d], [0x300b, 0xfe3e], [0x300c, 0xfe41], [0x300d, 0xfe42],
+    [0x300e, 0xfe43], [0x300f, 0xfe44], [0x3010, 0xfe3b], [0x3011, 0xfe3c], [0x3014, 0xfe39], [0x3015, 0xfe3a],
+    [0x3016, 0xfe17], [0x3017, 0xfe18], [0xfe4f, 0xfe34], [0xff01, 0xfe15], [0xff08, 0xfe35], [0xff09, 0xfe36],
+    [0xff0c, 0xfe10], [0xff1a, 0xfe13], [0xff1b, 0xfe14], [0xff1f, 0xfe16], [0xff3b, 0xfe47], [0xff3d, 0xfe48],
+    [0xff3f, 0xfe33], [0xff5b, 0xfe37], [0xff5d, 0xfe38],
+  ] as const).map(([char, form]) => [String.fromCharCode(form), String.fromCharCode(char)]),
+);
+
 /** tan 5°: text whose baseline leans more than this is not read. */
 const SLANT_LIMIT = 0.09;
 
@@ -103,7 +117,8 @@ export function showText(t: TextState, glyphs: (PdfjsGlyph | number)[], base: Ma
       const vmetric = g.vmetric ?? font.defaultVMetrics;
       const advance = (vmetric ? -vmetric[0]! : g.width) * widthScale;
       const top = t.y - x + t.rise;
-      emit(g, transformBox(m, t.x - fontSize / 2, top - Math.abs(advance), t.x + fontSize / 2, top), pageSize, true, out);
+      const char = FROM_VERTICAL_FORM.get(g.unicode);
+      emit(char ? { ...g, unicode: char } : g, transformBox(m, t.x - fontSize / 2, top - Math.abs(advance), t.x + fontSize / 2, top), pageSize, true, out);
       x += advance - spacing * fontDirection;
     } else {
       const width = g.width * widthScale;
