@@ -73,6 +73,21 @@ export function similarity(a: string, b: string): number {
 
 export type LabelMatch = 'exact' | 'loose';
 
+// Template labels normalised once per process: matchLabel compares every table row with the same few
+// hundred labels. Bounded in case a caller passes document text as labels.
+const normalizedLabels = new Map<string, string>();
+const NORMALIZED_LABELS_MAX = 10_000;
+
+function normalizedLabel(raw: string): string {
+  let label = normalizedLabels.get(raw);
+  if (label === undefined) {
+    if (normalizedLabels.size >= NORMALIZED_LABELS_MAX) normalizedLabels.clear();
+    label = normalizeLabel(raw);
+    normalizedLabels.set(raw, label);
+  }
+  return label;
+}
+
 /**
  * How `text` (normalised) matches one of `labels` (normalised): exact when equal, loose when one contains
  * the other or they are alike enough; undefined otherwise. Score orders competing candidates.
@@ -80,7 +95,7 @@ export type LabelMatch = 'exact' | 'loose';
 export function matchLabel(text: string, labels: readonly string[], minSimilarity = 0.6): { kind: LabelMatch; score: number } | undefined {
   let best: { kind: LabelMatch; score: number } | undefined;
   for (const raw of labels) {
-    const label = normalizeLabel(raw);
+    const label = normalizedLabel(raw);
     if (!label) continue;
     let found: { kind: LabelMatch; score: number } | undefined;
     if (text === label) found = { kind: 'exact', score: 2 };
