@@ -1,20 +1,25 @@
-// Loading pdfjs's worker module (legacy build, pinned 5.6.205) with one speed change for reading text:
-// embedded TrueType font programs that the text does not depend on are not parsed.
+// Loading pdfjs's worker module (legacy build, pinned 5.6.205) with two speed changes for reading text.
+// pdfjs has no options for them, so the module's source is edited before it is imported (from a data: URL,
+// the installed file untouched). An edit whose anchor a pdfjs upgrade has moved is left out, and a module
+// that does not load edited is loaded unchanged: output stays the same and only speed is lost
+// (pdfjs.test.ts notices).
 //
-// pdfjs parses and repairs every embedded font program (Font → checkAndRepair: tables read, glyph locations
-// sanitized, a new font file assembled) for canvas rendering. WPS and Word subset fonts keep every glyph
-// slot of the full Chinese font (~30k), so this was 25–30 % of the time on the WPS reports of the corpus.
-// Reading text needs none of it when the font is a TrueType (FontFile2) font with a ToUnicode map: in
-// pdfjs's Font._charToGlyph a glyph's text is then toUnicode.get(charcode) and its width comes from the
-// PDF's /W or /Widths; the program decides only the glyph drawn (fontChar), and its other uses
-// (adjustTrueTypeToUnicode, a non-identity FontMatrix) do not apply to a TrueType font with a ToUnicode map.
-// One difference: for a vertical font without its program pdfjs gives punctuation as vertical presentation
-// forms (︵ for （), which text-items.ts turns back. Fonts without a ToUnicode map, Type1 and CFF
-// (FontFile/FontFile3) fonts are parsed as before.
-//
-// pdfjs has no option for this, so the module's source gets one exact edit before it is imported (from a
-// data: URL, the installed file untouched). If a pdfjs upgrade changes the line, the module is imported
-// unchanged: output stays the same and only speed is lost (pdfjs.test.ts notices).
+// 1. Text-only fonts. pdfjs parses and repairs every embedded font program (Font → checkAndRepair: tables
+//    read, glyph locations sanitized, a new font file assembled) for canvas rendering. WPS and Word subset
+//    fonts keep every glyph slot of the full Chinese font (~30k): 25–30 % of the time on the WPS reports of
+//    the corpus. Reading text needs none of it for a TrueType (FontFile2) font with a ToUnicode map: in
+//    pdfjs's Font._charToGlyph a glyph's text is then toUnicode.get(charcode) and its width comes from the
+//    PDF's /W or /Widths; the program decides only the glyph drawn (fontChar), and its other uses
+//    (adjustTrueTypeToUnicode, a non-identity FontMatrix) do not apply to a TrueType font with a ToUnicode
+//    map. One difference: for a vertical font without its program pdfjs gives punctuation as vertical
+//    presentation forms (︵ for （), which text-items.ts turns back. Fonts without a ToUnicode map, Type1
+//    and CFF (FontFile/FontFile3) fonts are parsed as before.
+// 2. pdfjs's own inflate. pdfjs 5 inflates FlateDecode streams through the web DecompressionStream when
+//    there is one; in Node that is a zlib stream behind web-stream adapters, and for the small streams of a
+//    report (content streams, ToUnicode maps) their overhead outweighs the inflating (~10 % of a batch's
+//    time in zlib callbacks and stream plumbing). A module-scope `DecompressionStream` that is undefined
+//    hides the global from this module only, and pdfjs takes its own decoder — its only one before
+//    version 5 and still its fallback (measured: batches 5–10 % faster, single documents no slower).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -28,12 +33,17 @@ export const TEXT_ONLY_FONTS = {
     'return new Font(fontName.name, descriptor.has("FontFile2") && newProperties.hasIncludedToUnicodeMap ? null : fontFile, newProperties, this.options);',
 };
 
+/** Put before the module's first line (a comment), on the same line, so that line numbers stay those of the installed file. */
+export const OWN_INFLATE = 'const DecompressionStream = undefined; ';
+
+export type WorkerEdit = 'text-only-fonts' | 'own-inflate';
+
 export interface WorkerModule {
   WorkerMessageHandler: { initializeFromPort(port: unknown): void };
 }
 
-/** Whether the loaded worker module skips font programs (for tests and the benchmark). */
-export let fontProgramsSkipped = false;
+/** The edits the loaded worker module carries (for tests and the benchmark). */
+export let workerEdits: readonly WorkerEdit[] = [];
 
 /** The worker module's source with TEXT_ONLY_FONTS applied, or null when the line is not there exactly once. */
 export function withTextOnlyFonts(source: string): string | null {
@@ -42,15 +52,37 @@ export function withTextOnlyFonts(source: string): string | null {
   return source.slice(0, at) + TEXT_ONLY_FONTS.replace + source.slice(at + TEXT_ONLY_FONTS.find.length);
 }
 
+/** The source with every edit that applies, and which ones did. */
+export function editWorkerSource(source: string): { source: string; edits: WorkerEdit[] } {
+  const edits: WorkerEdit[] = [];
+  const fonts = withTextOnlyFonts(source);
+  if (fonts !== null) {
+    source = fonts;
+    edits.push('text-only-fonts');
+  }
+  // Only where pdfjs itself declares no such name at the top level (it would not load).
+  if (source.startsWith('/*') && !/^(?:const|let|var|class|function)\s+DecompressionStream\b/m.test(source)) {
+    source = OWN_INFLATE + source;
+    edits.push('own-inflate');
+  }
+  return { source, edits };
+}
+
 export async function importWorkerModule(): Promise<WorkerModule> {
   const path = createRequire(import.meta.url).resolve(WORKER_SPECIFIER);
-  const patched = withTextOnlyFonts(await readFile(path, 'utf8'));
-  if (patched === null) return (await import(WORKER_SPECIFIER)) as WorkerModule;
-  // The module imports nothing and takes no paths from its own URL (wasm and font data come from the
-  // folders openPdf passes), so it runs the same from a data: URL. sourceURL names the installed file in
-  // stack traces and profiles (same line numbers) instead of 3 MB of base64.
-  const source = `${patched}\n//# sourceURL=${pathToFileURL(path).href}\n`;
-  const module = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as WorkerModule;
-  fontProgramsSkipped = true;
-  return module;
+  const edited = editWorkerSource(await readFile(path, 'utf8'));
+  if (edited.edits.length > 0) {
+    // The module imports nothing and takes no paths from its own URL (wasm and font data come from the
+    // folders openPdf passes), so it runs the same from a data: URL. sourceURL names the installed file in
+    // stack traces instead of 3 MB of base64.
+    const source = `${edited.source}\n//# sourceURL=${pathToFileURL(path).href}\n`;
+    try {
+      const module = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as WorkerModule;
+      workerEdits = edited.edits;
+      return module;
+    } catch {
+      // An edit that no longer fits this pdfjs: the unchanged module below.
+    }
+  }
+  return (await import(WORKER_SPECIFIER)) as WorkerModule;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePdf } from './index.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { fontLoadingSkipped, loadPdfjs, openPdf, workerListenerCount } from './pdfjs.js';
-import { fontProgramsSkipped, TEXT_ONLY_FONTS, withTextOnlyFonts } from './pdfjs-worker.js';
+import { editWorkerSource, OWN_INFLATE, TEXT_ONLY_FONTS, withTextOnlyFonts, workerEdits } from './pdfjs-worker.js';
 
 const corpus = (path: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../shared/corpus/${path}`, import.meta.url))));
 const seed = () => corpus('fixtures/seed-2023.pdf');
@@ -59,7 +59,7 @@ describe('pdfjs loading', () => {
 
   it('skips the embedded TrueType programs that text does not need', async () => {
     await loadPdfjs();
-    expect(fontProgramsSkipped).toBe(true);
+    expect(workerEdits).toContain('text-only-fonts');
     // WPS export: eight CID TrueType subsets with ToUnicode maps, one of them written vertically (Identity-V).
     const wps = [...(await fontsOf(corpus('real/huaian-hongze-2023.pdf'))).values()];
     expect(wps.length).toBeGreaterThan(1);
@@ -71,7 +71,36 @@ describe('pdfjs loading', () => {
   });
 });
 
-describe('the worker-module edit', () => {
+describe('the worker-module edits', () => {
+  it('are both in the loaded module, and pdfjs inflates with its own decoder without the global being touched', async () => {
+    await loadPdfjs();
+    expect(workerEdits).toEqual(['text-only-fonts', 'own-inflate']);
+    const Native = globalThis.DecompressionStream;
+    let made = 0;
+    globalThis.DecompressionStream = class extends Native {
+      constructor(format: CompressionFormat) {
+        super(format);
+        made++;
+      }
+    };
+    try {
+      const parsed = await parsePdf(corpus('real/huaian-hongze-2024.pdf'), { limits: DEFAULT_LIMITS });
+      expect(parsed.value.blocks.length).toBeGreaterThan(10);
+    } finally {
+      globalThis.DecompressionStream = Native;
+    }
+    expect(made).toBe(0);
+  });
+
+  it('hide DecompressionStream on the first line only, and not from a source that declares its own', () => {
+    const source = `/* licence */\n${TEXT_ONLY_FONTS.find}\n`;
+    const edited = editWorkerSource(source);
+    expect(edited.edits).toEqual(['text-only-fonts', 'own-inflate']);
+    expect(edited.source.split('\n')).toHaveLength(source.split('\n').length);
+    expect(edited.source.startsWith(`${OWN_INFLATE}/* licence */`)).toBe(true);
+    expect(editWorkerSource('/* x */\nclass DecompressionStream {}\n').edits).toEqual([]);
+  });
+
   it('replaces the one line it names and refuses a source where it is missing or repeated', () => {
     const source = `a();\n${TEXT_ONLY_FONTS.find}\nb();`;
     expect(withTextOnlyFonts(source)).toBe(`a();\n${TEXT_ONLY_FONTS.replace}\nb();`);
