@@ -3,6 +3,7 @@
 // over all workers plus the main thread.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 export interface Sample { atMs: number; rssMb: number }
 
@@ -48,11 +49,11 @@ export function measure(command: string, args: string[], everyMs = 100): Promise
 }
 
 /**
- * Run `pdftotext -layout` on every file, `jobs` at a time. Peak memory: each process's own peak RSS from GNU time
+ * Run `pdftotext -layout` on every file, `jobs` at a time, writing the text files into outDir. Peak memory: each process's own peak RSS from GNU time
  * (%M) when /usr/bin/time exists; the reported figure is the sum of the `jobs` largest, i.e. the most that
  * `jobs` concurrent processes can have held at once.
  */
-export async function runPdftotext(files: string[], jobs: number): Promise<{ wallMs: number; peakMb: number | null; failures: number }> {
+export async function runPdftotext(files: string[], jobs: number, outDir: string): Promise<{ wallMs: number; peakMb: number | null; failures: number }> {
   let hasTime = true;
   try { readFileSync('/usr/bin/time'); } catch { hasTime = false; }
   const peaks: number[] = [];
@@ -60,7 +61,7 @@ export async function runPdftotext(files: string[], jobs: number): Promise<{ wal
   let next = 0;
   const started = performance.now();
   const one = (file: string) => new Promise<void>((resolve) => {
-    const args = ['-layout', file, `${file}.txt`];
+    const args = ['-layout', file, join(outDir, `${basename(file)}.txt`)];
     const child = hasTime
       ? spawn('/usr/bin/time', ['-f', 'maxrss=%M', 'pdftotext', ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
       : spawn('pdftotext', args, { stdio: ['ignore', 'ignore', 'pipe'] });
