@@ -74,8 +74,11 @@ export async function importWorkerModule(): Promise<WorkerModule> {
   const edited = editWorkerSource(await readFile(path, 'utf8'));
   if (edited.edits.length > 0) {
     try {
-      // sourceURL: stack traces name the installed file (same line numbers), not the temporary copy.
-      const module = await importFromTempFile(`${edited.source}\n//# sourceURL=${pathToFileURL(path).href}\n`);
+      // Stack traces name the installed file (same line numbers), not the temporary copy. The module's
+      // relative sourceMappingURL would point into the temp folder: dropped.
+      const url = pathToFileURL(path);
+      const source = edited.source.replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
+      const module = await importFromTempFile(`${source}\n//# sourceURL=${url.href}\n`);
       workerEdits = edited.edits;
       return module;
     } catch {
