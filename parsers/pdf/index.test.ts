@@ -210,6 +210,13 @@ describe('bad and odd PDFs', () => {
     expect(messages).toMatchObject([{ severity: 'warning', code: 'pdf.image-only-page', at: { page: 2 } }]);
   });
 
+  it('gives no warning for a blank page beside text (nothing painted, not a scan)', async () => {
+    const { value, messages } = await parsePdf(fixture('text-then-blank-page.pdf'), ctx);
+    expect(value.pages).toBe(2);
+    expect(value.blocks.length).toBeGreaterThan(0);
+    expect(messages).toEqual([]);
+  });
+
   it('fails with pdf.no-text-layer on a scanned page', async () => {
     expect(await failure(fixture('scanned-page.pdf'))).toBe('pdf.no-text-layer');
   });

@@ -34,7 +34,6 @@ interface PageParts {
   tables: PagedTable[];
   lines: PageLines;
   glyphCount: number;
-  images: number;
 }
 
 function describe(err: unknown): string {
@@ -72,8 +71,8 @@ export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Re
       page.cleanup();
       return content;
     };
-    // Pages are read a few ahead: pdfjs inflates streams on Node's thread pool (DecompressionStream), and
-    // while one page waits for that, the next one's operators are parsed. Results are taken in page order.
+    // Pages are read a few ahead, so that one page's waits inside pdfjs (its promise chains, fonts loaded
+    // once per document) are filled with the next one's parsing. Results are taken in page order.
     const reading = new Map<number, Promise<PageContent>>();
     const startReading = (p: number) => {
       if (p > numPages || reading.has(p)) return;
@@ -100,23 +99,46 @@ export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Re
         tables: tables.map((t) => pagedTable(t, content.height)),
         lines: { page: p, width: content.width, height: content.height, lines: buildLines(outside) },
         glyphCount: content.glyphs.length,
-        images: content.images,
       });
     }
     if (parts.length === 0) throw new GongkaiError('pdf.corrupt', `None of the ${numPages} pages of the PDF could be read`);
     if (parts.every((p) => p.glyphCount === 0)) {
       throw new GongkaiError('pdf.no-text-layer', `The PDF has no text layer on any of its ${numPages} pages (a scan or images of text; OCR is needed)`);
     }
-    for (const p of parts) {
-      if (p.glyphCount === 0 && p.images > 0) {
-        messages.push(warning('pdf.image-only-page', `Page ${p.page} holds only images (a scanned page or pictures of tables); its content is not read`, { at: { page: p.page } }));
-      }
+    for (const page of await imageOnlyPages(bytes, parts.filter((p) => p.glyphCount === 0).map((p) => p.page))) {
+      messages.push(warning('pdf.image-only-page', `Page ${page} holds only images (a scanned page or pictures of tables); its content is not read`, { at: { page } }));
     }
     const blocks = assemble(parts);
     const extra: { pages: number; declaredTitle?: string } = { pages: numPages };
     const title = await declaredTitle(doc);
     if (title) extra.declaredTitle = title;
     return { value: documentModel('pdf', blocks, extra), messages };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * Which of these pages without text paint images (scanned pages, pictures of tables) rather than nothing
+ * at all. The first reading leaves images out (openPdf), so these few pages are read again with them.
+ */
+async function imageOnlyPages(bytes: Uint8Array, pages: number[]): Promise<number[]> {
+  if (pages.length === 0) return [];
+  const pdfjs = await loadPdfjs();
+  const doc = await openPdf(bytes, { images: true });
+  try {
+    const found: number[] = [];
+    for (const p of pages) {
+      try {
+        const page = await doc.getPage(p);
+        const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+        if (pageContent(page, p, ops).images > 0) found.push(p);
+        page.cleanup();
+      } catch {
+        // Read once already; a page that fails now only goes without the warning.
+      }
+    }
+    return found;
   } finally {
     await doc.destroy();
   }

@@ -71,6 +71,23 @@ describe('pdfjs loading', () => {
   });
 });
 
+describe('images', () => {
+  it('are left out of the operator list (not decoded) unless asked for', async () => {
+    const scan = new Uint8Array(readFileSync(fileURLToPath(new URL('../../test/fixtures/pdf/scanned-page.pdf', import.meta.url))));
+    const paintedImages = async (images: boolean) => {
+      const doc = await openPdf(scan, { images });
+      try {
+        const ops = await (await doc.getPage(1)).getOperatorList();
+        return ops.fnArray.filter((fn) => fn === 85).length; // OPS.paintImageXObject
+      } finally {
+        await doc.destroy();
+      }
+    };
+    expect(await paintedImages(false)).toBe(0);
+    expect(await paintedImages(true)).toBe(1);
+  });
+});
+
 describe('the worker-module edits', () => {
   it('are both in the loaded module, and pdfjs inflates with its own decoder without the global being touched', async () => {
     await loadPdfjs();

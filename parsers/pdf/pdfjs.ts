@@ -97,8 +97,12 @@ export function loadPdfjs(): Promise<Pdfjs> {
   return loading;
 }
 
-/** Open a PDF; rejects with pdfjs's PasswordException / InvalidPDFException / … (index.ts maps them). */
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+/**
+ * Open a PDF; rejects with pdfjs's PasswordException / InvalidPDFException / … (index.ts maps them).
+ * Images are left out of the operator lists unless `images` is set: pdfjs decodes every image it meets
+ * there (a 300 dpi A4 scan: ~0.5 s and 35 MB a page), and text and rules need none of them.
+ */
+export async function openPdf(bytes: Uint8Array, options: { images?: boolean } = {}): Promise<PDFDocumentProxy> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     // pdfjs transfers (detaches) the buffer it is given: always hand it a private copy.
@@ -109,6 +113,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     wasmUrl: WASM_URL,
     BinaryDataFactory: CachedBinaryDataFactory,
     isEvalSupported: false,
+    // pdfjs drops an image of more pixels than this before decoding it (0: all of them); -1: no limit.
+    maxImageSize: options.images ? -1 : 0,
     // false, so that pdfjs does not build an outline for every glyph shown (PartialEvaluator.handleText →
     // buildFontPaths runs when disableFontFace is true: a copy of the font, its glyf table cut into
     // subarrays, each glyph compiled and posted): outlines only serve canvas rendering, which never
