@@ -49,9 +49,6 @@ function openError(err: unknown): GongkaiError {
   return new GongkaiError('pdf.corrupt', `The PDF cannot be read: ${describe(err)}`);
 }
 
-/** Pages whose reading by pdfjs is under way at once (a window, so that memory stays bounded on long documents). */
-const PAGES_READ_AHEAD = 3;
-
 const bbox = (b: Box): [number, number, number, number] => b.map((v) => Math.round(v * 100) / 100) as [number, number, number, number];
 
 export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Result<DocumentModel>> {
@@ -71,26 +68,14 @@ export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Re
       page.cleanup();
       return content;
     };
-    // Pages are read a few ahead, so that one page's waits inside pdfjs (its promise chains, fonts loaded
-    // once per document) are filled with the next one's parsing. Results are taken in page order.
-    const reading = new Map<number, Promise<PageContent>>();
-    const startReading = (p: number) => {
-      if (p > numPages || reading.has(p)) return;
-      const promise = readPage(p);
-      promise.catch(() => undefined); // handled when its turn comes
-      reading.set(p, promise);
-    };
     for (let p = 1; p <= numPages; p++) {
-      for (let ahead = p; ahead < p + PAGES_READ_AHEAD; ahead++) startReading(ahead);
       // Only pdfjs's reading is guarded: what fails there is the document's fault, anything later is a bug.
       let content: PageContent;
       try {
-        content = await reading.get(p)!;
+        content = await readPage(p);
       } catch (err) {
         messages.push(errorMessage('pdf.page-unreadable', `Page ${p} of ${numPages} could not be read: ${describe(err)}`, { at: { page: p } }));
         continue;
-      } finally {
-        reading.delete(p);
       }
       const { tables, outside } = findRuledTables(content.segments, content.glyphs, p);
       parts.push({
