@@ -16,6 +16,7 @@
 import { limitError } from '../../src/limits.js';
 import { errorMessage, GongkaiError, type Message, type Result, warning } from '../../src/messages.js';
 import { type Block, type Cell, documentModel, type DocumentModel, paragraph, table } from '../../src/model/document.js';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ParseContext } from '../context.js';
 import type { Box } from './geometry.js';
 import { buildLines, joinText } from './lines.js';
@@ -52,7 +53,6 @@ function openError(err: unknown): GongkaiError {
 const bbox = (b: Box): [number, number, number, number] => b.map((v) => Math.round(v * 100) / 100) as [number, number, number, number];
 
 export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Result<DocumentModel>> {
-  const pdfjs = await loadPdfjs();
   const doc = await openPdf(bytes).catch((err: unknown) => {
     throw openError(err);
   });
@@ -61,18 +61,11 @@ export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Re
     if (numPages > ctx.limits.maxPages) throw limitError('maxPages', `The PDF has ${numPages} pages`, ctx.limits);
     const messages: Message[] = [];
     const parts: PageParts[] = [];
-    const readPage = async (p: number): Promise<PageContent> => {
-      const page = await doc.getPage(p);
-      // Annotations (form fields, stamps) are not report text; skipping them also saves time.
-      const content = pageContent(page, p, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
-      page.cleanup();
-      return content;
-    };
     for (let p = 1; p <= numPages; p++) {
       // Only pdfjs's reading is guarded: what fails there is the document's fault, anything later is a bug.
       let content: PageContent;
       try {
-        content = await readPage(p);
+        content = await readPage(doc, p);
       } catch (err) {
         messages.push(errorMessage('pdf.page-unreadable', `Page ${p} of ${numPages} could not be read: ${describe(err)}`, { at: { page: p } }));
         continue;
@@ -103,22 +96,27 @@ export async function parsePdf(bytes: Uint8Array, ctx: ParseContext): Promise<Re
   }
 }
 
+async function readPage(doc: PDFDocumentProxy, p: number): Promise<PageContent> {
+  const pdfjs = await loadPdfjs();
+  const page = await doc.getPage(p);
+  // Annotations (form fields, stamps) are not report text; skipping them also saves time.
+  const content = pageContent(page, p, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
+  page.cleanup();
+  return content;
+}
+
 /**
  * Which of these pages without text paint images (scanned pages, pictures of tables) rather than nothing
  * at all. The first reading leaves images out (openPdf), so these few pages are read again with them.
  */
 async function imageOnlyPages(bytes: Uint8Array, pages: number[]): Promise<number[]> {
   if (pages.length === 0) return [];
-  const pdfjs = await loadPdfjs();
   const doc = await openPdf(bytes, { images: true });
   try {
     const found: number[] = [];
     for (const p of pages) {
       try {
-        const page = await doc.getPage(p);
-        const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
-        if (pageContent(page, p, ops).images > 0) found.push(p);
-        page.cleanup();
+        if ((await readPage(doc, p)).images > 0) found.push(p);
       } catch {
         // Read once already; a page that fails now only goes without the warning.
       }

@@ -78,9 +78,9 @@ let sharedWorker: { worker: InstanceType<Pdfjs['PDFWorker']>; port: InProcessPor
 async function importPdfjs(): Promise<Pdfjs> {
   const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // The worker module is loaded here, before the natives are restored, without parsing font programs that
-  // text does not need (pdfjs-worker.ts), and runs on this thread behind a port that skips a copy of
-  // operator lists (worker-port.ts).
+  // The worker module is loaded here, before the natives are restored, with the edits for reading text of
+  // pdfjs-worker.ts, and runs on this thread behind a port that skips a copy of operator lists
+  // (worker-port.ts).
   const { WorkerMessageHandler } = await importWorkerModule();
   const port = new InProcessPort();
   WorkerMessageHandler.initializeFromPort(port);
