@@ -17,7 +17,7 @@ export interface PageContent {
 }
 
 // pdfjs OPS codes (src/shared/util.js), stable across pdfjs 4–5.
-const OPS = {
+export const OPS = {
   setGState: 9, save: 10, restore: 11, transform: 12,
   beginText: 31, setCharSpacing: 33, setWordSpacing: 34, setHScale: 35, setLeading: 36, setFont: 37,
   setTextRise: 39, moveText: 40, setLeadingMoveText: 41, setTextMatrix: 42, nextLine: 43, showText: 44,

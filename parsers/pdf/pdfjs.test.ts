@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePdf } from './index.js';
+import { OPS } from './page-content.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { fontLoadingSkipped, loadPdfjs, openPdf, workerListenerCount } from './pdfjs.js';
 import { editWorkerSource, OWN_INFLATE, TEXT_ONLY_FONTS, withTextOnlyFonts, workerEdits } from './pdfjs-worker.js';
@@ -20,7 +21,7 @@ async function fontsOf(bytes: Uint8Array): Promise<Map<string, { missingFile: bo
       const page = await doc.getPage(n);
       const ops = await page.getOperatorList();
       ops.fnArray.forEach((fn, i) => {
-        if (fn !== 37) return; // OPS.setFont
+        if (fn !== OPS.setFont) return;
         const id = (ops.argsArray[i] as [string])[0];
         const font = page.commonObjs.get(id) as { missingFile: boolean; vertical: boolean };
         fonts.set(id, { missingFile: font.missingFile, vertical: font.vertical });
@@ -78,7 +79,7 @@ describe('images', () => {
       const doc = await openPdf(scan, { images });
       try {
         const ops = await (await doc.getPage(1)).getOperatorList();
-        return ops.fnArray.filter((fn) => fn === 85).length; // OPS.paintImageXObject
+        return ops.fnArray.filter((fn) => fn === OPS.paintImageXObject).length;
       } finally {
         await doc.destroy();
       }

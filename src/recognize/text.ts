@@ -97,12 +97,13 @@ export function matchLabel(text: string, labels: readonly string[], minSimilarit
   for (const raw of labels) {
     const label = normalizedLabel(raw);
     if (!label) continue;
+    const shorter = Math.min(text.length, label.length), longer = Math.max(text.length, label.length);
     let found: { kind: LabelMatch; score: number } | undefined;
     if (text === label) found = { kind: 'exact', score: 2 };
     else if (text.length >= 2 && (text.includes(label) || label.includes(text))) {
       // Scored by how much of the longer one the shorter covers: "其他" inside "其他法律行政止公开" is weak.
-      found = { kind: 'loose', score: 0.5 + (0.5 * Math.min(text.length, label.length)) / Math.max(text.length, label.length) };
-    } else if (Math.min(text.length, label.length) >= 5 && Math.min(text.length, label.length) / Math.max(text.length, label.length) >= minSimilarity) {
+      found = { kind: 'loose', score: 0.5 + (0.5 * shorter) / longer };
+    } else if (shorter >= 5 && shorter / longer >= minSimilarity) {
       // Short labels differ by one character from other labels (予以公开 / 不予公开): only long ones are
       // compared by similarity — and only where the lengths allow it (similarity ≤ shorter / longer).
       const sim = similarity(text, label);
