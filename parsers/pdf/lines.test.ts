@@ -46,4 +46,16 @@ describe('buildLines', () => {
     const bold = [...glyphs('总计', 100, 100), ...glyphs('总计', 100.3, 100)];
     expect(buildLines(bold)[0]!.text).toBe('总计');
   });
+
+  it('keeps a narrow letter written twice ("ll", "//"): its offset is its own width', () => {
+    // Helvetica at 12 pt: l is 0.222 em = 2.67 pt wide, / 0.278 em = 3.33 pt; both under 0.3 em.
+    const hello = [...'Hello'].reduce<{ x: number; out: Glyph[] }>((acc, ch) => {
+      const w = ch === 'l' ? 2.67 : 6.67;
+      acc.out.push({ text: ch, box: [acc.x, 100, acc.x + w, 112], size: 12, vertical: false });
+      acc.x += w;
+      return acc;
+    }, { x: 100, out: [] }).out;
+    expect(buildLines(hello)[0]!.text).toBe('Hello');
+    expect(buildLines(glyphs('a//b', 100, 100, 12, 3.33))[0]!.text).toBe('a//b');
+  });
 });

@@ -1,24 +1,8 @@
-// Loading pdfjs's worker module (legacy build, pinned 5.6.205) with two speed changes for reading text.
-// pdfjs has no options for them, so the module's source is edited before it is imported, the installed file
-// untouched. An edit whose anchor a pdfjs upgrade has moved is left out, and a module that does not load
-// edited is loaded unchanged: output stays the same and only speed is lost (pdfjs.test.ts notices).
-//
-// 1. Text-only fonts. pdfjs parses and repairs every embedded font program (Font → checkAndRepair: tables
-//    read, glyph locations sanitized, a new font file assembled) for canvas rendering. WPS and Word subset
-//    fonts keep every glyph slot of the full Chinese font (~30k): 25–30 % of the time on the WPS reports of
-//    the corpus. Reading text needs none of it for a TrueType (FontFile2) font with a ToUnicode map: in
-//    pdfjs's Font._charToGlyph a glyph's text is then toUnicode.get(charcode) and its width comes from the
-//    PDF's /W or /Widths; the program decides only the glyph drawn (fontChar), and its other uses
-//    (adjustTrueTypeToUnicode, a non-identity FontMatrix) do not apply to a TrueType font with a ToUnicode
-//    map. One difference: for a vertical font without its program pdfjs gives punctuation as vertical
-//    presentation forms (︵ for （), which text-items.ts turns back. Fonts without a ToUnicode map, Type1
-//    and CFF (FontFile/FontFile3) fonts are parsed as before.
-// 2. pdfjs's own inflate. pdfjs 5 inflates FlateDecode streams through the web DecompressionStream when
-//    there is one; in Node that is a zlib stream behind web-stream adapters, and for the small streams of a
-//    report (content streams, ToUnicode maps) their overhead outweighs the inflating (~10 % of a batch's
-//    time in zlib callbacks and stream plumbing). A module-scope `DecompressionStream` that is undefined
-//    hides the global from this module only, and pdfjs takes its own decoder — its only one before
-//    version 5 and still its fallback (measured: batches 5–10 % faster, single documents no slower).
+// Loading pdfjs's worker module (legacy build, pinned 5.6.205) with speed changes for reading text. pdfjs
+// has no options for them, so the module's source is edited before it is imported, the installed file
+// untouched. Every edit keeps the module's line count (stack traces keep their line numbers). An edit whose
+// anchor a pdfjs upgrade has moved is left out, and a module that does not load edited is loaded
+// unchanged: output stays the same and only speed is lost (pdfjs.test.ts notices).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -27,17 +11,100 @@ import { pathToFileURL } from 'node:url';
 
 const WORKER_SPECIFIER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
-/** PartialEvaluator.translateFont's last line, and the same with the font program left out where text does not need it. */
-export const TEXT_ONLY_FONTS = {
-  find: 'return new Font(fontName.name, fontFile, newProperties, this.options);',
-  replace:
-    'return new Font(fontName.name, descriptor.has("FontFile2") && newProperties.hasIncludedToUnicodeMap ? null : fontFile, newProperties, this.options);',
+export type WorkerEdit = 'text-only-fonts' | 'native-inflate' | 'no-transfer-lists' | 'sparse-cmap-walk';
+
+interface Replacement {
+  /** Text that must occur exactly once in the module. */
+  find: string;
+  replace: string;
+}
+
+export interface SourceEdit {
+  name: WorkerEdit;
+  /** Code put before the module's first line (a comment), on that same line. */
+  prefix?: string;
+  replacements: Replacement[];
+}
+
+/**
+ * 1. Text-only fonts. pdfjs parses and repairs every embedded font program (Font → checkAndRepair: tables
+ *    read, glyph locations sanitized, a new font file assembled) for canvas rendering. WPS and Word subset
+ *    fonts keep every glyph slot of the full Chinese font (~30k): 25–30 % of the time on the WPS reports of
+ *    the corpus. Reading text needs none of it for a TrueType (FontFile2) font with a ToUnicode map: in
+ *    pdfjs's Font._charToGlyph a glyph's text is then toUnicode.get(charcode) and its width comes from the
+ *    PDF's /W or /Widths; the program decides only the glyph drawn (fontChar), and its other uses
+ *    (adjustTrueTypeToUnicode, a non-identity FontMatrix) do not apply to a TrueType font with a ToUnicode
+ *    map. One difference: for a vertical font without its program pdfjs gives punctuation as vertical
+ *    presentation forms (︵ for （), which text-items.ts turns back. Fonts without a ToUnicode map, Type1
+ *    and CFF (FontFile/FontFile3) fonts are parsed as before.
+ */
+export const TEXT_ONLY_FONTS: SourceEdit = {
+  name: 'text-only-fonts',
+  replacements: [{
+    find: 'return new Font(fontName.name, fontFile, newProperties, this.options);',
+    replace: 'return new Font(fontName.name, descriptor.has("FontFile2") && newProperties.hasIncludedToUnicodeMap ? null : fontFile, newProperties, this.options);',
+  }],
 };
 
-/** Put before the module's first line (a comment), on the same line, so that line numbers stay those of the installed file. */
-export const OWN_INFLATE = 'const DecompressionStream = undefined; ';
+/** Largest stream (bytes, inflated) that zlib decodes here; a larger one goes to pdfjs's decoder as before. */
+export const NATIVE_INFLATE_MAX_BYTES = 256 * 1024 * 1024;
 
-export type WorkerEdit = 'text-only-fonts' | 'own-inflate';
+/**
+ * 2. Native inflate. pdfjs 5 inflates FlateDecode streams through the web DecompressionStream when there is
+ *    one (in Node a zlib stream behind web-stream adapters, whose plumbing costs more than the inflating on
+ *    a report's small streams), else with its own decoder in JavaScript (~9 % of a WPS report's time). Here
+ *    a FlateStream reads synchronously (isAsync false) and its first readBlock inflates the whole stream
+ *    with Node's zlib (inflateRawSync: pdfjs has read the 2-byte header; the Adler-32 trailer is not
+ *    checked, as by pdfjs). Z_SYNC_FLUSH keeps what a truncated stream holds. Data zlib rejects, or more
+ *    than NATIVE_INFLATE_MAX_BYTES, goes to pdfjs's own decoder from the same position, as before.
+ */
+export const NATIVE_INFLATE: SourceEdit = {
+  name: 'native-inflate',
+  prefix: [
+    'const gongkaiZlib = process.getBuiltinModule("zlib");',
+    'function gongkaiInflate(flate) {',
+    ' const source = flate.stream, start = source.pos;',
+    ' try {',
+    `  const out = gongkaiZlib.inflateRawSync(source.getBytes(), { finishFlush: gongkaiZlib.constants.Z_SYNC_FLUSH, maxOutputLength: ${NATIVE_INFLATE_MAX_BYTES} });`,
+    // A small result shares Node's buffer pool: pdfjs may transfer a stream's buffer, so it gets its own.
+    '  flate.buffer = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? new Uint8Array(out.buffer) : new Uint8Array(out);',
+    '  flate.bufferLength = out.length; flate.eof = true; return true;',
+    ' } catch { source.pos = start; return false; }',
+    '} ',
+  ].join(''),
+  replacements: [
+    { find: 'class FlateStream extends DecodeStream {\n  #isAsync = true;', replace: 'class FlateStream extends DecodeStream {\n  #isAsync = false;' },
+    {
+      find: '  readBlock() {\n    let buffer, hdr, len;\n    const str = this.stream;',
+      replace: '  readBlock() {\n    if (!this.gongkaiTried && (this.gongkaiTried = true) && gongkaiInflate(this)) return; let buffer, hdr, len;\n    const str = this.stream;',
+    },
+  ],
+};
+
+/**
+ * 3. No transfer lists. Each operator-list chunk is posted with the list of its buffers to transfer, found by
+ *    walking every operator of the chunk (OperatorList._transfers, ~2 % of the time). The in-process port
+ *    (worker-port.ts) hands chunks over without copying, so it needs no such list.
+ */
+export const NO_TRANSFER_LISTS: SourceEdit = {
+  name: 'no-transfer-lists',
+  replacements: [{ find: '}, 1, this._transfers);', replace: '}, 1, []);' }],
+};
+
+/**
+ * 4. Sparse CMap walk. CMap.forEach visits codes 0 … length−1 of its map, an array indexed by character
+ *    code, to find the few hundred codes a ToUnicode map of a subset font holds (codes up to ~30,000 in WPS
+ *    output): ~5 % of the time. Object.keys gives the same codes in the same (ascending) order.
+ */
+export const SPARSE_CMAP_WALK: SourceEdit = {
+  name: 'sparse-cmap-walk',
+  replacements: [{
+    find: '    if (length <= 0x10000) {\n      for (let i = 0; i < length; i++) {\n        if (map[i] !== undefined) {\n          callback(i, map[i]);',
+    replace: '    if (length <= 0x10000) {\n      for (const key of Object.keys(map)) { const i = Number(key); if (!(i < length)) continue;\n        if (map[i] !== undefined) {\n          callback(i, map[i]);',
+  }],
+};
+
+export const WORKER_EDITS: readonly SourceEdit[] = [TEXT_ONLY_FONTS, NATIVE_INFLATE, NO_TRANSFER_LISTS, SPARSE_CMAP_WALK];
 
 export interface WorkerModule {
   WorkerMessageHandler: { initializeFromPort(port: unknown): void };
@@ -46,27 +113,31 @@ export interface WorkerModule {
 /** The edits the loaded worker module carries (for tests and the benchmark). */
 export let workerEdits: readonly WorkerEdit[] = [];
 
-/** The worker module's source with TEXT_ONLY_FONTS applied, or null when the line is not there exactly once. */
-export function withTextOnlyFonts(source: string): string | null {
-  const at = source.indexOf(TEXT_ONLY_FONTS.find);
-  if (at < 0 || source.indexOf(TEXT_ONLY_FONTS.find, at + 1) >= 0) return null;
-  return source.slice(0, at) + TEXT_ONLY_FONTS.replace + source.slice(at + TEXT_ONLY_FONTS.find.length);
+/** `source` with one edit applied, or null when one of its anchors is not there exactly once. */
+export function applyEdit(source: string, edit: SourceEdit): string | null {
+  for (const { find, replace } of edit.replacements) {
+    const at = source.indexOf(find);
+    if (at < 0 || source.indexOf(find, at + 1) >= 0) return null;
+    source = source.slice(0, at) + replace + source.slice(at + find.length);
+  }
+  if (edit.prefix !== undefined) {
+    // On the licence comment's line, so that line numbers stay those of the installed file.
+    if (!source.startsWith('/*')) return null;
+    source = edit.prefix + source;
+  }
+  return source;
 }
 
 /** The source with every edit that applies, and which ones did. */
-export function editWorkerSource(source: string): { source: string; edits: WorkerEdit[] } {
-  const edits: WorkerEdit[] = [];
-  const fonts = withTextOnlyFonts(source);
-  if (fonts !== null) {
-    source = fonts;
-    edits.push('text-only-fonts');
+export function editWorkerSource(source: string, edits: readonly SourceEdit[] = WORKER_EDITS): { source: string; edits: WorkerEdit[] } {
+  const applied: WorkerEdit[] = [];
+  for (const edit of edits) {
+    const edited = applyEdit(source, edit);
+    if (edited === null) continue;
+    source = edited;
+    applied.push(edit.name);
   }
-  // Only where pdfjs itself declares no such name at the top level (it would not load).
-  if (source.startsWith('/*') && !/^(?:const|let|var|class|function)\s+DecompressionStream\b/m.test(source)) {
-    source = OWN_INFLATE + source;
-    edits.push('own-inflate');
-  }
-  return { source, edits };
+  return { source, edits: applied };
 }
 
 export async function importWorkerModule(): Promise<WorkerModule> {

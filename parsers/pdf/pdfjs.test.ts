@@ -1,13 +1,14 @@
 // pdfjs loading: the speed measures of pdfjs.ts stay in place (a pdfjs upgrade that moves the internals
 // they rely on would lose speed silently, not output).
 import { readFileSync } from 'node:fs';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePdf } from './index.js';
 import { OPS } from './page-content.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { fontLoadingSkipped, loadPdfjs, openPdf, workerListenerCount } from './pdfjs.js';
-import { editWorkerSource, OWN_INFLATE, TEXT_ONLY_FONTS, withTextOnlyFonts, workerEdits } from './pdfjs-worker.js';
+import { applyEdit, editWorkerSource, NATIVE_INFLATE, type SourceEdit, SPARSE_CMAP_WALK, TEXT_ONLY_FONTS, WORKER_EDITS, workerEdits } from './pdfjs-worker.js';
 
 const corpus = (path: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../shared/corpus/${path}`, import.meta.url))));
 const seed = () => corpus('fixtures/seed-2023.pdf');
@@ -90,9 +91,9 @@ describe('images', () => {
 });
 
 describe('the worker-module edits', () => {
-  it('are both in the loaded module, and pdfjs inflates with its own decoder without the global being touched', async () => {
+  it('are all in the loaded module, and pdfjs never builds a DecompressionStream', async () => {
     await loadPdfjs();
-    expect(workerEdits).toEqual(['text-only-fonts', 'own-inflate']);
+    expect(workerEdits).toEqual(WORKER_EDITS.map((e) => e.name));
     const Native = globalThis.DecompressionStream;
     let made = 0;
     globalThis.DecompressionStream = class extends Native {
@@ -110,19 +111,123 @@ describe('the worker-module edits', () => {
     expect(made).toBe(0);
   });
 
-  it('hide DecompressionStream on the first line only, and not from a source that declares its own', () => {
-    const source = `/* licence */\n${TEXT_ONLY_FONTS.find}\n`;
-    const edited = editWorkerSource(source);
-    expect(edited.edits).toEqual(['text-only-fonts', 'own-inflate']);
-    expect(edited.source.split('\n')).toHaveLength(source.split('\n').length);
-    expect(edited.source.startsWith(`${OWN_INFLATE}/* licence */`)).toBe(true);
-    expect(editWorkerSource('/* x */\nclass DecompressionStream {}\n').edits).toEqual([]);
+  it('keep the line count, put the prefix on the first line, and refuse anchors that are missing or repeated', () => {
+    const source = `/* licence */\n${TEXT_ONLY_FONTS.replacements[0]!.find}\n`;
+    const edited = editWorkerSource(source, [TEXT_ONLY_FONTS, NATIVE_INFLATE]);
+    expect(edited.edits).toEqual(['text-only-fonts']); // the inflate anchors are not in this source
+    expect(edited.source).toBe(`/* licence */\n${TEXT_ONLY_FONTS.replacements[0]!.replace}\n`);
+    const withPrefix: SourceEdit = { name: 'native-inflate', prefix: 'const x = 1; ', replacements: [{ find: 'a();', replace: 'b();' }] };
+    expect(applyEdit('/* l */\na();\n', withPrefix)).toBe('const x = 1; /* l */\nb();\n');
+    expect(applyEdit('a();\n', withPrefix)).toBeNull(); // no comment line to share
+    expect(applyEdit('/* l */\na();a();', withPrefix)).toBeNull();
+    for (const edit of WORKER_EDITS) {
+      for (const r of edit.replacements) expect(r.replace.split('\n')).toHaveLength(r.find.split('\n').length);
+      expect(edit.prefix ?? '').not.toContain('\n');
+    }
   });
 
-  it('replaces the one line it names and refuses a source where it is missing or repeated', () => {
-    const source = `a();\n${TEXT_ONLY_FONTS.find}\nb();`;
-    expect(withTextOnlyFonts(source)).toBe(`a();\n${TEXT_ONLY_FONTS.replace}\nb();`);
-    expect(withTextOnlyFonts('a();')).toBeNull();
-    expect(withTextOnlyFonts(`${TEXT_ONLY_FONTS.find}${TEXT_ONLY_FONTS.find}`)).toBeNull();
+  it('walk a CMap sparse map visiting the same codes in the same order as pdfjs', () => {
+    // The replaced loop head, run as a function against the original one.
+    const walker = (fragment: string) =>
+      new Function('map', 'callback', `const length = map.length;\n${fragment}\n        }\n      }\n    }`) as (map: unknown[], cb: (i: number, v: unknown) => void) => void;
+    const [{ find, replace }] = SPARSE_CMAP_WALK.replacements as [{ find: string; replace: string }];
+    const visits = (walk: ReturnType<typeof walker>, map: unknown[]) => {
+      const seen: [number, unknown][] = [];
+      walk(map, (i, v) => seen.push([i, v]));
+      return seen;
+    };
+    const sparse: unknown[] = [];
+    for (const code of [30000, 7, 65535, 12, 999]) sparse[code] = `u${code}`;
+    sparse[500] = undefined;
+    const dense = ['a', 'b', undefined, 'd'];
+    for (const map of [sparse, dense, []]) {
+      expect(visits(walker(replace), map)).toEqual(visits(walker(find), map));
+    }
+    expect(visits(walker(replace), sparse).map(([i]) => i)).toEqual([7, 12, 999, 30000, 65535]);
   });
 });
+
+describe('native inflate', () => {
+  const text = async (pdf: Uint8Array) => (await parsePdf(pdf, { limits: DEFAULT_LIMITS })).value.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+
+  it('reads a FlateDecode content stream', async () => {
+    expect(await text(onePagePdf(deflateSync(Buffer.from(contentStream(['Hello native inflate'])))))).toBe('Hello native inflate');
+  });
+
+  it('keeps what a truncated stream holds', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `Line number ${i} of a cut stream`);
+    const zipped = deflateSync(Buffer.from(contentStream(lines)), { level: 0 });
+    const read = await text(onePagePdf(zipped.subarray(0, Math.floor(zipped.length / 2))));
+    expect(read).toContain('Line number 0 of a cut stream');
+    expect(read).not.toContain('Line number 39');
+  });
+
+  it('leaves data zlib rejects to pdfjs, whose decoder reads it', async () => {
+    // A back-reference before the start of the data: zlib refuses it ("invalid distance too far back");
+    // pdfjs's decoder copies zero bytes (three NULs) and reads on.
+    const zipped = fixedHuffmanWithFarBackReference(contentStream(['AB']).replace('(AB)', '(AB'), ')Tj ET\n');
+    expect(() => inflateSync(zipped)).toThrow(/distance/);
+    expect(await text(onePagePdf(zipped))).toMatch(/^AB/);
+  });
+});
+
+/** A content stream showing `lines` in Helvetica, one under the other. */
+function contentStream(lines: string[]): string {
+  return lines.map((line, i) => `BT /F1 12 Tf 72 ${760 - i * 16} Td (${line}) Tj ET\n`).join('');
+}
+
+/** A one-page PDF (Helvetica) whose content stream is `flate` (FlateDecode), with a correct xref table. */
+function onePagePdf(flate: Uint8Array): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+  const offsets: number[] = [];
+  const add = (b: Buffer) => parts.push(b);
+  const length = () => parts.reduce((n, b) => n + b.length, 0);
+  objects.forEach((body, i) => {
+    offsets.push(length());
+    add(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`));
+  });
+  offsets.push(length());
+  add(Buffer.from(`5 0 obj\n<< /Length ${flate.length} /Filter /FlateDecode >>\nstream\n`));
+  add(Buffer.from(flate));
+  add(Buffer.from('\nendstream\nendobj\n'));
+  const xref = length();
+  add(Buffer.from(`xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`));
+  add(Buffer.from(`trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/**
+ * A zlib stream of one fixed-Huffman block (RFC 1951 3.2.6): the literals of `before`, a copy of 3 bytes
+ * from 100 bytes back (before the start when `before` is shorter), the literals of `after`.
+ */
+function fixedHuffmanWithFarBackReference(before: string, after: string): Uint8Array {
+  const bytes: number[] = [0x78, 0x01]; // zlib header: deflate, no dictionary
+  let acc = 0, n = 0;
+  const bits = (value: number, count: number) => { // LSB first
+    for (let i = 0; i < count; i++) {
+      acc |= ((value >> i) & 1) << n++;
+      if (n === 8) { bytes.push(acc); acc = 0; n = 0; }
+    }
+  };
+  const code = (value: number, count: number) => { // Huffman codes: MSB first
+    for (let i = count - 1; i >= 0; i--) bits((value >> i) & 1, 1);
+  };
+  const literal = (c: number) => (c < 144 ? code(0x30 + c, 8) : code(0x190 + c - 144, 9));
+  bits(1, 1); // BFINAL
+  bits(1, 2); // BTYPE 01: fixed codes
+  for (const c of Buffer.from(before)) literal(c);
+  code(257 - 256, 7); // length 3
+  code(13, 5); // distance code 13: 97–128
+  bits(100 - 97, 5);
+  for (const c of Buffer.from(after)) literal(c);
+  code(0, 7); // end of block
+  if (n > 0) bytes.push(acc);
+  bytes.push(0, 0, 0, 0); // Adler-32, not checked by pdfjs
+  return new Uint8Array(bytes);
+}
