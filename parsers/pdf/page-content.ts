@@ -33,8 +33,16 @@ interface GraphicsState {
   text: TextState;
 }
 
+/** Saved on every q: literals of one shape each, so that V8 keeps the walk's property accesses monomorphic. */
 function cloneState(s: GraphicsState): GraphicsState {
-  return { ...s, text: { ...s.text } };
+  const t = s.text;
+  return {
+    ctm: s.ctm, strokeVisible: s.strokeVisible, fillVisible: s.fillVisible,
+    text: {
+      font: t.font, fontSize: t.fontSize, fontDirection: t.fontDirection, charSpacing: t.charSpacing, wordSpacing: t.wordSpacing,
+      hScale: t.hScale, leading: t.leading, rise: t.rise, textMatrix: t.textMatrix, x: t.x, y: t.y, lineX: t.lineX, lineY: t.lineY,
+    },
+  };
 }
 
 /** White paint is invisible on paper: white "rules" are cell backgrounds or erased borders. */
@@ -96,7 +104,8 @@ export function walkOperators(fnArray: ArrayLike<number>, argsArray: unknown[], 
         break;
       case OPS.paintFormXObjectBegin:
         stack.push(cloneState(state));
-        if (args?.[0]) state.ctm = multiply(state.ctm, args[0] as Matrix);
+        // pdfjs gives this matrix as a Float32Array: read as a plain array like every other matrix here.
+        if (args?.[0]) state.ctm = multiply(state.ctm, Array.from(args[0] as ArrayLike<number>) as Matrix);
         base = multiply(viewportTransform, state.ctm);
         break;
       case OPS.transform:

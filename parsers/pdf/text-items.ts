@@ -153,5 +153,5 @@ function emit(g: PdfjsGlyph, box: Box, size: number, vertical: boolean, out: Gly
     text = readText(unicode);
     textCache.set(unicode, text);
   }
-  out.push(upward ? { text, box, size, vertical, upward } : { text, box, size, vertical });
+  out.push({ text, box, size, vertical, upward });
 }

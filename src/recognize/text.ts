@@ -13,8 +13,11 @@ export function chineseOrdinal(s: string): number | undefined {
   return tens !== undefined && ones !== undefined ? tens * 10 + ones : undefined;
 }
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Full-width ASCII (！-～) → half-width, ideographic space → space. */
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s; // most text: nothing to replace, no new string
   return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
