@@ -8,7 +8,7 @@ import { parsePdf } from './index.js';
 import { OPS } from './page-content.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { fontLoadingSkipped, loadPdfjs, openPdf, workerListenerCount } from './pdfjs.js';
-import { applyEdit, editWorkerSource, NATIVE_INFLATE, type SourceEdit, SPARSE_CMAP_WALK, TEXT_ONLY_FONTS, WORKER_EDITS, workerEdits } from './pdfjs-worker.js';
+import { applyEdit, editWorkerSource, FLAT_EVAL_STATE, NATIVE_INFLATE, type SourceEdit, SPARSE_CMAP_WALK, TEXT_ONLY_FONTS, WORKER_EDITS, workerEdits } from './pdfjs-worker.js';
 
 const corpus = (path: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../shared/corpus/${path}`, import.meta.url))));
 const seed = () => corpus('fixtures/seed-2023.pdf');
@@ -144,6 +144,25 @@ describe('the worker-module edits', () => {
       expect(visits(walker(replace), map)).toEqual(visits(walker(find), map));
     }
     expect(visits(walker(replace), sparse).map(([i]) => i)).toEqual([7, 12, 999, 30000, 65535]);
+  });
+  it('copy a graphics state that reads like the prototype-linked one pdfjs makes', () => {
+    const [{ find, replace }] = FLAT_EVAL_STATE.replacements as [{ find: string; replace: string }];
+    // EvalState's clone, with the original and the edited line.
+    const stateClass = (fragment: string) =>
+      new Function(`return class State { font = null; mode = 0; path = []; get fill() { return this._fill; } set fill(v) { this._fill = v; }\n  clone({\n    newPath = false\n${fragment}\n    if (newPath) { clone.path = []; }\n    return clone;\n  }\n}`)() as new () => { font: unknown; mode: number; path: number[]; fill: unknown; clone(o?: { newPath?: boolean }): any };
+    for (const State of [stateClass(find), stateClass(replace)]) {
+      const saved = new State();
+      saved.fill = 'rgb';
+      saved.path.push(1);
+      const copy = saved.clone();
+      expect(copy).toBeInstanceOf(State);
+      expect([copy.fill, copy.mode, copy.path]).toEqual(['rgb', 0, [1]]);
+      copy.mode = 2;
+      copy.fill = 'cmyk';
+      copy.path.push(2); // the path buffer is shared, as pdfjs expects
+      expect([saved.mode, saved.fill, saved.path]).toEqual([0, 'rgb', [1, 2]]);
+      expect(saved.clone({ newPath: true }).path).toEqual([]);
+    }
   });
 });
 
