@@ -9,6 +9,9 @@ import type { DocumentModel, Format } from './model/document.js';
 import { recognizeReport } from './recognize/index.js';
 import { Report, SCHEMA_VERSION, type Status } from './schema/report.js';
 import { GENERATOR_VERSION } from './schema/version.js';
+import { failedReport } from './failed-report.js';
+
+export { failedReport };
 import { detectFormat } from './sources/detect.js';
 
 export interface ConvertOptions {
@@ -86,21 +89,4 @@ function finish(doc: DocumentModel, parseMessages: Message[], source: Report['so
   });
   timingsMs.total = performance.now() - started;
   return { status, report, messages, timingsMs, model: doc };
-}
-
-export function failedReport(source: Report['source'], err: GongkaiError): Report {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    generator: { name: 'gongkai', version: GENERATOR_VERSION },
-    status: 'failed',
-    error: { code: err.code, message: err.message },
-    source,
-    report: { title: null, agency: null, year: null, template: 'none' },
-    sections: [],
-    tables: [],
-    data: { proactive: null, requests: null, appeals: null },
-    checks: [],
-    warnings: [],
-    provenance: {},
-  };
 }

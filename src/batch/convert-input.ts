@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { formatBytes, limitError, type Limits } from '../limits.js';
 import { GongkaiError } from '../messages.js';
-import { failedReport } from '../pipeline.js';
+import { failedReport } from '../failed-report.js';
 import type { Report } from '../schema/report.js';
 import { detectFormat } from '../sources/detect.js';
 import { errText, type Input } from './discover.js';

@@ -4,7 +4,7 @@ import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import type { Limits } from '../limits.js';
-import { failedReport } from '../pipeline.js';
+import { failedReport } from '../failed-report.js';
 import type { Report } from '../schema/report.js';
 import { GENERATOR_VERSION } from '../schema/version.js';
 import { writeJsonAtomic } from '../writers/json.js';

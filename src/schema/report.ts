@@ -2,7 +2,9 @@
 // `gongkai dataset` exports it as JSON Schema. Change it only with a version bump and a README note.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1 as const;
+import { SCHEMA_VERSION } from './version.js';
+
+export { SCHEMA_VERSION };
 
 /** A template number: a JSON number, or null when the cell is blank, "—", "/", "无" or unreadable. */
 const num = z.number().nullable();

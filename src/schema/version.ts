@@ -1,5 +1,9 @@
-// The package version that wrote a report (generator.version); read once from package.json.
+// The schema version of a report (schemaVersion), and the package version that wrote it (generator.version,
+// read once from package.json). Light on purpose: no zod, so the batch's main thread can use it.
 import { readFileSync } from 'node:fs';
+
+/** SCHEMA.md's version; schema/report.ts is the schema itself. */
+export const SCHEMA_VERSION = 1 as const;
 
 function findPackageVersion(): string {
   // Works from src/ (vitest) and from dist/src/ (compiled): walk up to the first package.json.
