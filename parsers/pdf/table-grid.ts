@@ -68,10 +68,13 @@ export function mergeSegments(segments: Segment[]): Segment[] {
 function connectedGroups(segments: Segment[]): Segment[][] {
   const parent = segments.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const hs = segments.map((s, i) => [s, i] as const).filter(([s]) => s.horizontal);
-  const vs = segments.map((s, i) => [s, i] as const).filter(([s]) => !s.horizontal);
-  for (const [h, hi] of hs) {
-    for (const [v, vi] of vs) {
+  // Indices, not [segment, index] pairs: small tuples change V8's element kinds and cost recompilations.
+  const hs: number[] = [], vs: number[] = [];
+  segments.forEach((s, i) => (s.horizontal ? hs : vs).push(i));
+  for (const hi of hs) {
+    const h = segments[hi]!;
+    for (const vi of vs) {
+      const v = segments[vi]!;
       if (v.pos >= h.from - SNAP && v.pos <= h.to + SNAP && h.pos >= v.from - SNAP && h.pos <= v.to + SNAP) parent[find(hi)] = find(vi);
     }
   }
@@ -87,13 +90,13 @@ function connectedGroups(segments: Segment[]): Segment[][] {
 
 /** Share of [a, b] covered by the rules at `pos` (within SNAP). */
 function coverage(rules: Segment[], pos: number, a: number, b: number): number {
-  const pieces = rules.filter((r) => Math.abs(r.pos - pos) <= SNAP && r.to > a && r.from < b).map((r) => [Math.max(a, r.from), Math.min(b, r.to)] as const);
-  pieces.sort((p, q) => p[0] - q[0]);
+  const pieces = rules.filter((r) => Math.abs(r.pos - pos) <= SNAP && r.to > a && r.from < b).sort((p, q) => p.from - q.from);
   let covered = 0;
   let end = a;
-  for (const [from, to] of pieces) {
+  for (const r of pieces) {
+    const to = Math.min(b, r.to);
     if (to <= end) continue;
-    covered += to - Math.max(from, end);
+    covered += to - Math.max(a, r.from, end);
     end = to;
   }
   return b > a ? covered / (b - a) : 1;
@@ -138,6 +141,18 @@ function mergeSlots(rows: number, cols: number, openRight: (r: number, c: number
   return list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
+/** Grid lines across the `cross` rules: their positions, and the outer edges where the `along` rules end. */
+function gridLines(cross: Segment[], along: Segment[]): number[] {
+  const values = cross.map((s) => s.pos);
+  let first = Infinity, last = -Infinity;
+  for (const s of along) {
+    first = Math.min(first, s.from);
+    last = Math.max(last, s.to);
+  }
+  values.push(first, last);
+  return clusterValues(values, SNAP);
+}
+
 /** Index i with lines[i] <= v < lines[i + 1], or -1 outside. */
 function slotIndex(lines: number[], v: number): number {
   for (let i = 0; i + 1 < lines.length; i++) if (v >= lines[i]! && v < lines[i + 1]!) return i;
@@ -157,8 +172,7 @@ export function findRuledTables(segments: Segment[], glyphs: Glyph[], page: numb
     if (hs.length < 2 || vs.length < 2) continue;
     // Outer edges come from the rules' extents too: WPS leaves the bottom border of a table cut by a
     // page break undrawn (huaian-hongze-2023.pdf page 3), LibreOffice the top one on the next page.
-    const xs = clusterValues([...vs.map((v) => v.pos), Math.min(...hs.map((h) => h.from)), Math.max(...hs.map((h) => h.to))], SNAP);
-    const ys = clusterValues([...hs.map((h) => h.pos), Math.min(...vs.map((v) => v.from)), Math.max(...vs.map((v) => v.to))], SNAP);
+    const xs = gridLines(vs, hs), ys = gridLines(hs, vs);
     const rows = ys.length - 1, cols = xs.length - 1;
     // A lone box is a frame, not a table. One column of rows (a frame with horizontal rules only) is left
     // to the alignment reader (table-text.ts), which can split the rows into columns at blank space.
