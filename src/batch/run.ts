@@ -53,7 +53,9 @@ export async function runBatch(options: BatchOptions): Promise<void> {
   const entries: ManifestEntry[] = [];
   const printer = new OrderedPrinter(options.stdout);
   const pool = new WorkerPool(options.jobs, limits);
-  const queue = new PQueue({ concurrency: options.jobs });
+  // Twice as many inputs in flight as workers: while the workers convert, the main thread reads and hashes the
+  // next inputs and writes finished reports, so no worker waits for it between two documents.
+  const queue = new PQueue({ concurrency: options.jobs * 2 });
   let fatal: unknown;
 
   async function handle(input: Input, output: string): Promise<void> {
