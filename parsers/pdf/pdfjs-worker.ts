@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 
 const WORKER_SPECIFIER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
-export type WorkerEdit = 'text-only-fonts' | 'native-inflate' | 'no-transfer-lists' | 'sparse-cmap-walk' | 'flat-eval-state';
+export type WorkerEdit = 'text-only-fonts' | 'native-inflate' | 'no-transfer-lists' | 'sparse-cmap-walk' | 'flat-eval-state' | 'fresh-chunk-arrays';
 
 interface Replacement {
   /** Text that must occur exactly once in the module. */
@@ -121,7 +121,20 @@ export const FLAT_EVAL_STATE: SourceEdit = {
   }],
 };
 
-export const WORKER_EDITS: readonly SourceEdit[] = [TEXT_ONLY_FONTS, NATIVE_INFLATE, NO_TRANSFER_LISTS, SPARSE_CMAP_WALK, FLAT_EVAL_STATE];
+/**
+ * 6. Fresh chunk arrays. OperatorList.flush posts its fnArray/argsArray and then empties them in place
+ *    (length = 0), so a port that does not copy must slice them first (worker-port.ts). Giving the list new
+ *    arrays instead leaves the posted ones to the receiver, and the port passes chunks on as they are.
+ */
+export const FRESH_CHUNK_ARRAYS: SourceEdit = {
+  name: 'fresh-chunk-arrays',
+  replacements: [{
+    find: '    this.fnArray.length = 0;\n    this.argsArray.length = 0;\n    this.weight = 0;',
+    replace: '    this.fnArray = [];\n    this.argsArray = [];\n    this.weight = 0;',
+  }],
+};
+
+export const WORKER_EDITS: readonly SourceEdit[] = [TEXT_ONLY_FONTS, NATIVE_INFLATE, NO_TRANSFER_LISTS, SPARSE_CMAP_WALK, FLAT_EVAL_STATE, FRESH_CHUNK_ARRAYS];
 
 export interface WorkerModule {
   WorkerMessageHandler: { initializeFromPort(port: unknown): void };

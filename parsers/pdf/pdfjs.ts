@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { importWorkerModule } from './pdfjs-worker.js';
+import { importWorkerModule, workerEdits } from './pdfjs-worker.js';
 import { InProcessPort } from './worker-port.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -82,7 +82,7 @@ async function importPdfjs(): Promise<Pdfjs> {
   // pdfjs-worker.ts, and runs on this thread behind a port that skips a copy of operator lists
   // (worker-port.ts).
   const { WorkerMessageHandler } = await importWorkerModule();
-  const port = new InProcessPort();
+  const port = new InProcessPort(workerEdits.includes('fresh-chunk-arrays'));
   WorkerMessageHandler.initializeFromPort(port);
   // verbosity: the worker takes its level from here, not from getDocument.
   sharedWorker = { worker: new pdfjs.PDFWorker({ port: port as never, verbosity: pdfjs.VerbosityLevel.ERRORS }), port };

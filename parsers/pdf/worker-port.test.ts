@@ -23,6 +23,16 @@ describe('InProcessPort', () => {
     expect(data.chunk.argsArray[0]![0]).toBe(glyphs);
   });
 
+  it('passes a chunk on as it is when the worker hands its arrays over', async () => {
+    const port = new InProcessPort(true);
+    const got = received(port);
+    const chunk = { fnArray: [44], argsArray: [[[{ unicode: '年', width: 1000 }]]], lastChunk: true, separateAnnots: null, length: 1 };
+    const message = { sourceName: 'w', targetName: 'm', stream: 4, streamId: 1, chunk };
+    port.postMessage(message);
+    await settle();
+    expect(got[0]).toBe(message);
+  });
+
   it('clones any other message, as a worker boundary would', async () => {
     const port = new InProcessPort();
     const got = received(port);

@@ -14,8 +14,11 @@ export class InProcessPort {
   private readonly listeners = new Set<Listener>();
   private readonly deferred = Promise.resolve();
 
+  /** `chunksHandedOver`: the worker leaves posted chunk arrays alone (pdfjs-worker.ts, fresh-chunk-arrays). */
+  constructor(private readonly chunksHandedOver = false) {}
+
   postMessage(message: unknown, transfer?: Transferable[]): void {
-    const data = operatorListChunk(message) ?? structuredClone(message, transfer ? { transfer } : undefined);
+    const data = operatorListChunk(message, this.chunksHandedOver) ?? structuredClone(message, transfer ? { transfer } : undefined);
     void this.deferred.then(() => {
       for (const listener of this.listeners) listener.call(this, { data });
     });
@@ -44,16 +47,18 @@ export class InProcessPort {
 
 /**
  * An operator-list chunk (OperatorList.flush in the worker) passed without cloning its operator
- * arguments: the worker empties fnArray/argsArray right after posting, so those two arrays are copied,
- * but the arguments themselves (glyph objects cached by the font, argument arrays, path buffers that
- * it transfers) are never touched by the worker once flushed — a real worker could not share them,
- * an in-process one can. Any other message: undefined (cloned as usual).
+ * arguments: they (glyph objects cached by the font, argument arrays, path buffers that it transfers)
+ * are never touched by the worker once flushed — a real worker could not share them, an in-process one
+ * can. Unmodified pdfjs empties fnArray/argsArray right after posting, so those two arrays are copied,
+ * unless `handedOver` (the worker gives itself new arrays instead). Any other message: undefined
+ * (cloned as usual).
  */
-export function operatorListChunk(message: unknown): unknown {
+export function operatorListChunk(message: unknown, handedOver = false): unknown {
   const m = message as { stream?: unknown; chunk?: { fnArray?: unknown; argsArray?: unknown; length?: unknown } } | null;
   const chunk = m?.chunk;
   if (m?.stream !== STREAM_ENQUEUE || !chunk || !Array.isArray(chunk.fnArray) || !Array.isArray(chunk.argsArray) || typeof chunk.length !== 'number') {
     return undefined;
   }
+  if (handedOver) return message;
   return { ...m, chunk: { ...chunk, fnArray: chunk.fnArray.slice(0, chunk.length), argsArray: chunk.argsArray.slice(0, chunk.length) } };
 }
