@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InProcessPort, operatorListChunk } from './worker-port.js';
+import { InProcessPort, operatorListChunk, primitiveFieldsOnly } from './worker-port.js';
 
 const received = (port: InProcessPort) => {
   const got: unknown[] = [];
@@ -42,6 +42,20 @@ describe('InProcessPort', () => {
     await settle();
     expect(got).toEqual([{ action: 'commonobj', data: ['f1', 'Font', { name: 'A' }] }]);
     expect(operatorListChunk(message)).toBeUndefined();
+  });
+
+  it('copies a message of primitive fields (stream control) without cloning it', async () => {
+    const port = new InProcessPort();
+    const got = received(port);
+    const pull = { sourceName: 'm', targetName: 'w', stream: 6, streamId: 3, desiredSize: 1 };
+    port.postMessage(pull);
+    await settle();
+    expect(got).toEqual([pull]);
+    expect(got[0]).not.toBe(pull);
+    expect(primitiveFieldsOnly(pull)).toBe(true);
+    expect(primitiveFieldsOnly({ stream: 5, reason: new Error('x') })).toBe(false);
+    expect(primitiveFieldsOnly({ isReply: true, data: [1] })).toBe(false);
+    expect(primitiveFieldsOnly([1, 2])).toBe(false);
   });
 
   it('drops a listener when its abort signal fires (a destroyed document)', async () => {
