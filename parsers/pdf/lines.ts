@@ -95,7 +95,7 @@ function verticalLines(glyphs: Glyph[]): Line[] {
 
 function makeLine(glyphs: Glyph[], vertical: boolean): Line {
   const ordered = vertical ? glyphs : glyphs.sort((a, b) => a.box[0] - b.box[0]);
-  const sizes = ordered.filter((g) => g.text !== ' ').map((g) => g.size).sort((a, b) => a - b);
+  const sizes = Float64Array.from(ordered.filter((g) => g.text !== ' '), (g) => g.size).sort(); // numeric sort
   const size = sizes[Math.floor(sizes.length / 2)] ?? ordered[0]!.size;
   const runs: Run[] = [];
   let text = '';
