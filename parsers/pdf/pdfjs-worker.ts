@@ -143,48 +143,67 @@ export interface WorkerModule {
 /** The edits the loaded worker module carries (for tests and the benchmark). */
 export let workerEdits: readonly WorkerEdit[] = [];
 
-/** `source` with one edit applied, or null when one of its anchors is not there exactly once. */
-export function applyEdit(source: string, edit: SourceEdit): string | null {
+/** Where each replacement of `edit` goes in `source`, or null when one of its anchors is not there exactly once. */
+function locate(source: string, edit: SourceEdit): { at: number; find: string; replace: string }[] | null {
+  const spots: { at: number; find: string; replace: string }[] = [];
   for (const { find, replace } of edit.replacements) {
     const at = source.indexOf(find);
     if (at < 0 || source.indexOf(find, at + 1) >= 0) return null;
-    source = source.slice(0, at) + replace + source.slice(at + find.length);
+    spots.push({ at, find, replace });
   }
-  if (edit.prefix !== undefined) {
-    // On the licence comment's line, so that line numbers stay those of the installed file.
-    if (!source.startsWith('/*')) return null;
-    source = edit.prefix + source;
-  }
-  return source;
+  if (edit.prefix !== undefined && !source.startsWith('/*')) return null; // the prefix shares the licence comment's line
+  return spots;
 }
 
-/** The source with every edit that applies, and which ones did. */
+/** `source` with one edit applied, or null when one of its anchors is not there exactly once. */
+export function applyEdit(source: string, edit: SourceEdit): string | null {
+  const edited = editWorkerSource(source, [edit]);
+  return edited.edits.length === 1 ? edited.source : null;
+}
+
+/**
+ * The source with every edit that applies, and which ones did. Anchors are found in the unedited source
+ * and the result is joined once: the module is 2.3 MB, and editing it step by step took 25–35 ms.
+ */
 export function editWorkerSource(source: string, edits: readonly SourceEdit[] = WORKER_EDITS): { source: string; edits: WorkerEdit[] } {
   const applied: WorkerEdit[] = [];
+  const spots: { at: number; find: string; replace: string }[] = [];
+  let prefix = '';
   for (const edit of edits) {
-    const edited = applyEdit(source, edit);
-    if (edited === null) continue;
-    source = edited;
+    const found = locate(source, edit);
+    if (found === null) continue;
     applied.push(edit.name);
+    spots.push(...found);
+    prefix += edit.prefix ?? '';
   }
-  return { source, edits: applied };
+  spots.sort((a, b) => a.at - b.at);
+  const parts: string[] = [prefix];
+  let from = 0;
+  for (const spot of spots) {
+    // Two edits over the same text would not combine: importWorkerModule then loads the module unedited.
+    if (spot.at < from) throw new Error(`pdfjs worker edits overlap at offset ${spot.at}`);
+    parts.push(source.slice(from, spot.at), spot.replace);
+    from = spot.at + spot.find.length;
+  }
+  parts.push(source.slice(from));
+  return { source: parts.join(''), edits: applied };
 }
 
 export async function importWorkerModule(): Promise<WorkerModule> {
   const path = createRequire(import.meta.url).resolve(WORKER_SPECIFIER);
-  const edited = editWorkerSource(await readFile(path, 'utf8'));
-  if (edited.edits.length > 0) {
-    try {
+  try {
+    const edited = editWorkerSource(await readFile(path, 'utf8'));
+    if (edited.edits.length > 0) {
       // Stack traces name the installed file (same line numbers), not the temporary copy. The module's
-      // relative sourceMappingURL would point into the temp folder: dropped.
-      const url = pathToFileURL(path);
-      const source = edited.source.replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
-      const module = await importFromTempFile(`${source}\n//# sourceURL=${url.href}\n`);
+      // relative sourceMappingURL (its last line) would point into the temp folder: dropped.
+      const mapLine = edited.source.lastIndexOf('\n//# sourceMappingURL=');
+      const source = mapLine >= 0 && !edited.source.slice(mapLine + 1).trimEnd().includes('\n') ? edited.source.slice(0, mapLine + 1) : edited.source;
+      const module = await importFromTempFile(`${source}\n//# sourceURL=${pathToFileURL(path).href}\n`);
       workerEdits = edited.edits;
       return module;
-    } catch {
-      // No writable temp folder, or an edit that no longer fits this pdfjs: the unchanged module below.
     }
+  } catch {
+    // No writable temp folder, or edits that no longer fit this pdfjs: the unchanged module below.
   }
   return (await import(WORKER_SPECIFIER)) as WorkerModule;
 }
