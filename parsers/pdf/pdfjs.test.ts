@@ -8,7 +8,7 @@ import { parsePdf } from './index.js';
 import { OPS } from './page-content.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { fontLoadingSkipped, loadPdfjs, openPdf, workerListenerCount } from './pdfjs.js';
-import { applyEdit, editWorkerSource, FLAT_EVAL_STATE, NATIVE_INFLATE, type SourceEdit, SPARSE_CMAP_WALK, TEXT_ONLY_FONTS, WORKER_EDITS, workerEdits } from './pdfjs-worker.js';
+import { applyEdit, DISPLAY_EDITS, displayEdits, editSource, FLAT_EVAL_STATE, NATIVE_INFLATE, type SourceEdit, SPARSE_CMAP_WALK, TEXT_ONLY_FONTS, WORKER_EDITS, workerEdits } from './pdfjs-edits.js';
 
 const corpus = (path: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../shared/corpus/${path}`, import.meta.url))));
 const seed = () => corpus('fixtures/seed-2023.pdf');
@@ -91,9 +91,10 @@ describe('images', () => {
 });
 
 describe('the worker-module edits', () => {
-  it('are all in the loaded module, and pdfjs never builds a DecompressionStream', async () => {
+  it('are all in the loaded modules, and pdfjs never builds a DecompressionStream', async () => {
     await loadPdfjs();
     expect(workerEdits).toEqual(WORKER_EDITS.map((e) => e.name));
+    expect(displayEdits).toEqual(DISPLAY_EDITS.map((e) => e.name));
     const Native = globalThis.DecompressionStream;
     let made = 0;
     globalThis.DecompressionStream = class extends Native {
@@ -113,7 +114,7 @@ describe('the worker-module edits', () => {
 
   it('keep the line count, put the prefix on the first line, and refuse anchors that are missing or repeated', () => {
     const source = `/* licence */\n${TEXT_ONLY_FONTS.replacements[0]!.find}\n`;
-    const edited = editWorkerSource(source, [TEXT_ONLY_FONTS, NATIVE_INFLATE]);
+    const edited = editSource(source, [TEXT_ONLY_FONTS, NATIVE_INFLATE]);
     expect(edited.edits).toEqual(['text-only-fonts']); // the inflate anchors are not in this source
     expect(edited.source).toBe(`/* licence */\n${TEXT_ONLY_FONTS.replacements[0]!.replace}\n`);
     const withPrefix: SourceEdit = { name: 'native-inflate', prefix: 'const x = 1; ', replacements: [{ find: 'a();', replace: 'b();' }] };

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { importWorkerModule, workerEdits } from './pdfjs-worker.js';
+import { importDisplayModule, importWorkerModule, workerEdits } from './pdfjs-edits.js';
 import { InProcessPort } from './worker-port.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -77,10 +77,10 @@ let sharedWorker: { worker: InstanceType<Pdfjs['PDFWorker']>; port: InProcessPor
  */
 async function importPdfjs(): Promise<Pdfjs> {
   const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // The worker module is loaded here, before the natives are restored, with the edits for reading text of
-  // pdfjs-worker.ts, and runs on this thread behind a port that skips a copy of operator lists
-  // (worker-port.ts).
+  // Both modules load with the edits of pdfjs-edits.ts (display: no canvas library; worker: reading text),
+  // before the natives are restored; the worker runs on this thread behind a port that skips copies of
+  // operator lists (worker-port.ts).
+  const pdfjs = await importDisplayModule();
   const { WorkerMessageHandler } = await importWorkerModule();
   const port = new InProcessPort(workerEdits.includes('fresh-chunk-arrays'));
   WorkerMessageHandler.initializeFromPort(port);

@@ -15,7 +15,7 @@ export class InProcessPort {
   private readonly listeners = new Set<Listener>();
   private readonly deferred = Promise.resolve();
 
-  /** `chunksHandedOver`: the worker leaves posted chunk arrays alone (pdfjs-worker.ts, fresh-chunk-arrays). */
+  /** `chunksHandedOver`: the worker leaves posted chunk arrays alone (pdfjs-edits.ts, fresh-chunk-arrays). */
   constructor(private readonly chunksHandedOver = false) {}
 
   postMessage(message: unknown, transfer?: Transferable[]): void {

@@ -1,17 +1,21 @@
-// Loading pdfjs's worker module (legacy build, pinned 5.6.205) with speed changes for reading text. pdfjs
-// has no options for them, so the module's source is edited before it is imported, the installed file
+// Loading pdfjs's two modules (legacy build, pinned 5.6.205) — the display side (pdf.mjs) and the worker
+// (pdf.worker.mjs), both run on this thread — with changes for reading text, for speed and memory. pdfjs has
+// no options for them, so each module's source is edited before it is imported, the installed files
 // untouched. Every edit keeps the module's line count (stack traces keep their line numbers). An edit whose
 // anchor a pdfjs upgrade has moved is left out, and a module that does not load edited is loaded
 // unchanged: output stays the same and only speed is lost (pdfjs.test.ts notices).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const WORKER_SPECIFIER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+const DISPLAY_SPECIFIER = 'pdfjs-dist/legacy/build/pdf.mjs';
 
-export type WorkerEdit = 'text-only-fonts' | 'native-inflate' | 'no-transfer-lists' | 'sparse-cmap-walk' | 'flat-eval-state' | 'fresh-chunk-arrays';
+export type PdfjsEdit =
+  | 'text-only-fonts' | 'native-inflate' | 'no-transfer-lists' | 'sparse-cmap-walk' | 'flat-eval-state' | 'fresh-chunk-arrays'
+  | 'no-fetch-polyfill' | 'no-canvas' | 'quiet-load';
 
 interface Replacement {
   /** Text that must occur exactly once in the module. */
@@ -20,7 +24,7 @@ interface Replacement {
 }
 
 export interface SourceEdit {
-  name: WorkerEdit;
+  name: PdfjsEdit;
   /** Code put before the module's first line (a comment), on that same line. */
   prefix?: string;
   replacements: Replacement[];
@@ -134,14 +138,49 @@ export const FRESH_CHUNK_ARRAYS: SourceEdit = {
   }],
 };
 
-export const WORKER_EDITS: readonly SourceEdit[] = [TEXT_ONLY_FONTS, NATIVE_INFLATE, NO_TRANSFER_LISTS, SPARSE_CMAP_WALK, FLAT_EVAL_STATE, FRESH_CHUNK_ARRAYS];
+/**
+ * 7. No fetch polyfill (both modules). Each module adds Response.prototype.bytes where it is missing (Node
+ *    20); merely naming Response makes Node load its fetch implementation (undici), ~30 ms per thread.
+ *    Documents reach pdfjs as bytes and its files through our BinaryDataFactory: nothing is fetched.
+ */
+export const NO_FETCH_POLYFILL: SourceEdit = {
+  name: 'no-fetch-polyfill',
+  replacements: [{ find: 'if (typeof Response.prototype.bytes !== "function") {', replace: 'if (false) { // gongkai: nothing is fetched' }],
+};
+
+export const WORKER_EDITS: readonly SourceEdit[] = [TEXT_ONLY_FONTS, NATIVE_INFLATE, NO_TRANSFER_LISTS, SPARSE_CMAP_WALK, FLAT_EVAL_STATE, FRESH_CHUNK_ARRAYS, NO_FETCH_POLYFILL];
+
+/**
+ * 8. No canvas (display module). In Node pdf.mjs loads @napi-rs/canvas, a 33 MB native library, for the
+ *    DOMMatrix, ImageData and Path2D that canvas rendering needs: ~60 ms per thread and 32 MB of memory.
+ *    Nothing is rendered here; the one DOMMatrix the module makes at load time is the canvas code's.
+ */
+export const NO_CANVAS: SourceEdit = {
+  name: 'no-canvas',
+  replacements: [
+    { find: '      canvas = require("@napi-rs/canvas");', replace: '      canvas = null; // gongkai: nothing is rendered' },
+    { find: 'const SCALE_MATRIX = new DOMMatrix();', replace: 'const SCALE_MATRIX = null; // gongkai: canvas rendering only' },
+  ],
+};
+
+/**
+ * 9. Quiet load (display module). Without the canvas library pdf.mjs warns at load time that rendering may
+ *    be broken, before any verbosity can be set; it starts at the level openPdf sets anyway (errors only).
+ */
+export const QUIET_LOAD: SourceEdit = {
+  name: 'quiet-load',
+  replacements: [{ find: 'let verbosity = VerbosityLevel.WARNINGS;', replace: 'let verbosity = VerbosityLevel.ERRORS;' }],
+};
+
+export const DISPLAY_EDITS: readonly SourceEdit[] = [NO_CANVAS, QUIET_LOAD, NO_FETCH_POLYFILL];
 
 export interface WorkerModule {
   WorkerMessageHandler: { initializeFromPort(port: unknown): void };
 }
 
-/** The edits the loaded worker module carries (for tests and the benchmark). */
-export let workerEdits: readonly WorkerEdit[] = [];
+/** The edits the loaded modules carry (for tests). */
+export let workerEdits: readonly PdfjsEdit[] = [];
+export let displayEdits: readonly PdfjsEdit[] = [];
 
 /** Where each replacement of `edit` goes in `source`, or null when one of its anchors is not there exactly once. */
 function locate(source: string, edit: SourceEdit): { at: number; find: string; replace: string }[] | null {
@@ -157,16 +196,16 @@ function locate(source: string, edit: SourceEdit): { at: number; find: string; r
 
 /** `source` with one edit applied, or null when one of its anchors is not there exactly once. */
 export function applyEdit(source: string, edit: SourceEdit): string | null {
-  const edited = editWorkerSource(source, [edit]);
+  const edited = editSource(source, [edit]);
   return edited.edits.length === 1 ? edited.source : null;
 }
 
 /**
  * The source with every edit that applies, and which ones did. Anchors are found in the unedited source
- * and the result is joined once: the module is 2.3 MB, and editing it step by step took 25–35 ms.
+ * and the result is joined once: the worker module is 2.3 MB, and editing it step by step took 25–35 ms.
  */
-export function editWorkerSource(source: string, edits: readonly SourceEdit[] = WORKER_EDITS): { source: string; edits: WorkerEdit[] } {
-  const applied: WorkerEdit[] = [];
+export function editSource(source: string, edits: readonly SourceEdit[]): { source: string; edits: PdfjsEdit[] } {
+  const applied: PdfjsEdit[] = [];
   const spots: { at: number; find: string; replace: string }[] = [];
   let prefix = '';
   for (const edit of edits) {
@@ -180,7 +219,7 @@ export function editWorkerSource(source: string, edits: readonly SourceEdit[] = 
   const parts: string[] = [prefix];
   let from = 0;
   for (const spot of spots) {
-    // Two edits over the same text would not combine: importWorkerModule then loads the module unedited.
+    // Two edits over the same text would not combine: importEdited then loads the module unedited.
     if (spot.at < from) throw new Error(`pdfjs worker edits overlap at offset ${spot.at}`);
     parts.push(source.slice(from, spot.at), spot.replace);
     from = spot.at + spot.find.length;
@@ -190,36 +229,48 @@ export function editWorkerSource(source: string, edits: readonly SourceEdit[] = 
 }
 
 export async function importWorkerModule(): Promise<WorkerModule> {
-  const path = createRequire(import.meta.url).resolve(WORKER_SPECIFIER);
+  const { module, edits } = await importEdited<WorkerModule>(WORKER_SPECIFIER, WORKER_EDITS);
+  workerEdits = edits;
+  return module;
+}
+
+export async function importDisplayModule(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  const { module, edits } = await importEdited<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>(DISPLAY_SPECIFIER, DISPLAY_EDITS);
+  displayEdits = edits;
+  return module;
+}
+
+async function importEdited<M>(specifier: string, edits: readonly SourceEdit[]): Promise<{ module: M; edits: PdfjsEdit[] }> {
+  const path = createRequire(import.meta.url).resolve(specifier);
   try {
-    const edited = editWorkerSource(await readFile(path, 'utf8'));
+    const edited = editSource(await readFile(path, 'utf8'), edits);
     if (edited.edits.length > 0) {
       // Stack traces name the installed file (same line numbers), not the temporary copy. The module's
       // relative sourceMappingURL (its last line) would point into the temp folder: dropped.
       const mapLine = edited.source.lastIndexOf('\n//# sourceMappingURL=');
       const source = mapLine >= 0 && !edited.source.slice(mapLine + 1).trimEnd().includes('\n') ? edited.source.slice(0, mapLine + 1) : edited.source;
-      const module = await importFromTempFile(`${source}\n//# sourceURL=${pathToFileURL(path).href}\n`);
-      workerEdits = edited.edits;
-      return module;
+      const module = await importFromTempFile<M>(`${source}\n//# sourceURL=${pathToFileURL(path).href}\n`, basename(path));
+      return { module, edits: edited.edits };
     }
   } catch {
     // No writable temp folder, or edits that no longer fit this pdfjs: the unchanged module below.
   }
-  return (await import(WORKER_SPECIFIER)) as WorkerModule;
+  return { module: (await import(specifier)) as M, edits: [] };
 }
 
 /**
  * Import module source from a file in a private temp folder (mkdtemp: mode 0700), removed once loaded.
- * The module imports nothing and takes no paths from its own URL (wasm and font data come from the
- * folders openPdf passes), so it runs the same from there. Not a data: URL: that kept ~30 MB more per
- * worker thread (measured on a batch of 120 PDFs, 2 workers: 423–428 MB against 353–370 MB).
+ * Neither module imports anything, and neither takes paths from its own URL on the way gongkai uses it
+ * (wasm and font data come from the folders openPdf passes; documents come as bytes), so each runs the same
+ * from there. Not a data: URL: that kept ~30 MB more per worker thread (measured on a batch of 120 PDFs,
+ * 2 workers: 423–428 MB against 353–370 MB).
  */
-async function importFromTempFile(source: string): Promise<WorkerModule> {
+async function importFromTempFile<M>(source: string, name: string): Promise<M> {
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-pdfjs-'));
   try {
-    const file = join(dir, 'pdf.worker.mjs');
+    const file = join(dir, name);
     await writeFile(file, source);
-    return (await import(pathToFileURL(file).href)) as WorkerModule;
+    return (await import(pathToFileURL(file).href)) as M;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
