@@ -15,7 +15,7 @@ const DISPLAY_SPECIFIER = 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export type PdfjsEdit =
   | 'text-only-fonts' | 'native-inflate' | 'no-transfer-lists' | 'sparse-cmap-walk' | 'flat-eval-state' | 'fresh-chunk-arrays'
-  | 'no-fetch-polyfill' | 'no-canvas' | 'quiet-load';
+  | 'no-fetch-polyfill' | 'shared-builtin-cmaps' | 'no-canvas' | 'quiet-load';
 
 interface Replacement {
   /** Text that must occur exactly once in the module. */
@@ -148,10 +148,50 @@ export const NO_FETCH_POLYFILL: SourceEdit = {
   replacements: [{ find: 'if (typeof Response.prototype.bytes !== "function") {', replace: 'if (false) { // gongkai: nothing is fetched' }],
 };
 
-export const WORKER_EDITS: readonly SourceEdit[] = [TEXT_ONLY_FONTS, NATIVE_INFLATE, NO_TRANSFER_LISTS, SPARSE_CMAP_WALK, FLAT_EVAL_STATE, FRESH_CHUNK_ARRAYS, NO_FETCH_POLYFILL];
+/**
+ * 8. Shared built-in CMaps. A document whose Chinese fonts are not embedded names one of the CMaps that
+ *    ship with pdfjs (UniGB-UCS2-H and the like, tens of thousands of codes); for every document pdfjs
+ *    parses it again, and parses Adobe-GB1-UCS2 to turn it into a ToUnicode map (together 60 % of the time
+ *    on such a one-page document). Both depend only on the CMaps' names and the installed files, and pdfjs
+ *    only reads a CMap once made: each parse is kept for the thread (pdfjs ships ~170 CMaps), and each
+ *    derived ToUnicode map too, handed out as a copy (pdfjs amends some).
+ */
+export const SHARED_BUILTIN_CMAPS: SourceEdit = {
+  name: 'shared-builtin-cmaps',
+  prefix: [
+    'const gongkaiCMaps = new Map(), gongkaiToUnicodes = new WeakMap();',
+    'function gongkaiSharedCMap(name, make) {',
+    ' let cMap = gongkaiCMaps.get(name);',
+    ' if (!cMap) { cMap = make(); gongkaiCMaps.set(name, cMap); cMap.catch(() => gongkaiCMaps.delete(name)); }',
+    ' return cMap;',
+    '}',
+    'function gongkaiSharedToUnicode(cMap, ordering) { return cMap.builtInCMap ? gongkaiToUnicodes.get(cMap)?.get(ordering)?.slice() : undefined; }',
+    'function gongkaiKeepToUnicode(cMap, ordering, toUnicode) {',
+    ' if (!cMap.builtInCMap) return;',
+    ' if (!gongkaiToUnicodes.has(cMap)) gongkaiToUnicodes.set(cMap, new Map());',
+    ' gongkaiToUnicodes.get(cMap).set(ordering, toUnicode.slice());',
+    '} ',
+  ].join(''),
+  replacements: [
+    {
+      find: 'async function createBuiltInCMap(name, fetchBuiltInCMap) {',
+      replace: 'function createBuiltInCMap(name, fetchBuiltInCMap) { return gongkaiSharedCMap(name, () => parseBuiltInCMap(name, fetchBuiltInCMap)); } async function parseBuiltInCMap(name, fetchBuiltInCMap) {',
+    },
+    {
+      find: '      const toUnicode = [],\n        buf = [];\n      properties.cMap.forEach(function (charcode, cid) {',
+      replace: '      const shared = gongkaiSharedToUnicode(properties.cMap, `${registry}-${ordering}`); if (shared) return new ToUnicodeMap(shared); const toUnicode = [],\n        buf = [];\n      properties.cMap.forEach(function (charcode, cid) {',
+    },
+    {
+      find: '      return new ToUnicodeMap(toUnicode);\n    }\n    return new IdentityToUnicodeMap(properties.firstChar, properties.lastChar);',
+      replace: '      gongkaiKeepToUnicode(properties.cMap, `${registry}-${ordering}`, toUnicode); return new ToUnicodeMap(toUnicode);\n    }\n    return new IdentityToUnicodeMap(properties.firstChar, properties.lastChar);',
+    },
+  ],
+};
+
+export const WORKER_EDITS: readonly SourceEdit[] = [TEXT_ONLY_FONTS, NATIVE_INFLATE, NO_TRANSFER_LISTS, SPARSE_CMAP_WALK, FLAT_EVAL_STATE, FRESH_CHUNK_ARRAYS, NO_FETCH_POLYFILL, SHARED_BUILTIN_CMAPS];
 
 /**
- * 8. No canvas (display module). In Node pdf.mjs loads @napi-rs/canvas, a 33 MB native library, for the
+ * 9. No canvas (display module). In Node pdf.mjs loads @napi-rs/canvas, a 33 MB native library, for the
  *    DOMMatrix, ImageData and Path2D that canvas rendering needs: ~60 ms per thread and 32 MB of memory.
  *    Nothing is rendered here; the one DOMMatrix the module makes at load time is the canvas code's.
  */
@@ -164,7 +204,7 @@ export const NO_CANVAS: SourceEdit = {
 };
 
 /**
- * 9. Quiet load (display module). Without the canvas library pdf.mjs warns at load time that rendering may
+ * 10. Quiet load (display module). Without the canvas library pdf.mjs warns at load time that rendering may
  *    be broken, before any verbosity can be set; it starts at the level openPdf sets anyway (errors only).
  */
 export const QUIET_LOAD: SourceEdit = {

@@ -167,6 +167,19 @@ describe('the worker-module edits', () => {
   });
 });
 
+describe('shared built-in CMaps', () => {
+  it('give the same text to every document that names them, first or later', async () => {
+    // STSong-Light, not embedded: UniGB-UCS2-H and Adobe-GB1-UCS2 from pdfjs's CMap files.
+    const texts: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const parsed = await parsePdf(corpus('fixtures/cmap-test-stsong-unigb.pdf'), { limits: DEFAULT_LIMITS });
+      texts.push(parsed.value.blocks.map((b) => ('text' in b ? b.text : '')).join('\n'));
+    }
+    expect(texts[0]).toContain('一、总体情况（UCS2）');
+    expect(new Set(texts).size).toBe(1);
+  });
+});
+
 describe('native inflate', () => {
   const text = async (pdf: Uint8Array) => (await parsePdf(pdf, { limits: DEFAULT_LIMITS })).value.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
 
