@@ -1,7 +1,7 @@
 // pdfjs loading: the speed measures of pdfjs.ts stay in place (a pdfjs upgrade that moves the internals
 // they rely on would lose speed silently, not output).
 import { readFileSync } from 'node:fs';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateRawSync, deflateSync, inflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePdf } from './index.js';
@@ -182,6 +182,27 @@ describe('shared built-in CMaps', () => {
 
 describe('native inflate', () => {
   const text = async (pdf: Uint8Array) => (await parsePdf(pdf, { limits: DEFAULT_LIMITS })).value.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+
+  it('answers isEmpty by inflating one byte, and leaves the source where it was', () => {
+    const injected = new Function('process', `${NATIVE_INFLATE.prefix!}; return { gongkaiInflate, gongkaiIsEmpty };`)(process) as {
+      gongkaiInflate: (flate: object) => boolean;
+      gongkaiIsEmpty: (flate: object) => boolean | undefined;
+    };
+    const flate = (bytes: Uint8Array) => {
+      const source = { pos: 0, getBytes() { const rest = bytes.subarray(this.pos); this.pos = bytes.length; return rest; } };
+      return { stream: source, bufferLength: 0, eof: false, buffer: new Uint8Array(0) } as { stream: typeof source; bufferLength: number; eof: boolean; buffer: Uint8Array };
+    };
+    const program = flate(deflateRawSync(Buffer.alloc(200_000, 1)));
+    expect(injected.gongkaiIsEmpty(program)).toBe(false);
+    expect(program.stream.pos).toBe(0);
+    expect(injected.gongkaiIsEmpty(flate(deflateRawSync(Buffer.alloc(0))))).toBe(true);
+    const garbage = flate(new Uint8Array([0xff, 0xff, 0xff, 1, 2, 3]));
+    expect(injected.gongkaiIsEmpty(garbage)).toBeUndefined(); // pdfjs's own check decides
+    expect(injected.gongkaiInflate(garbage)).toBe(false); // and pdfjs's decoder reads it
+    expect(garbage.stream.pos).toBe(0);
+    expect(injected.gongkaiInflate(program)).toBe(true);
+    expect([program.bufferLength, program.eof, program.buffer[199_999]]).toEqual([200_000, true, 1]);
+  });
 
   it('reads a FlateDecode content stream', async () => {
     expect(await text(onePagePdf(deflateSync(Buffer.from(contentStream(['Hello native inflate'])))))).toBe('Hello native inflate');
