@@ -183,7 +183,7 @@ describe('shared built-in CMaps', () => {
 describe('native inflate', () => {
   const text = async (pdf: Uint8Array) => (await parsePdf(pdf, { limits: DEFAULT_LIMITS })).value.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
 
-  it('answers isEmpty by inflating one byte, and leaves the source where it was', () => {
+  it('answers isEmpty from the first bytes of the stream, and leaves the source where it was', () => {
     const injected = new Function('process', `${NATIVE_INFLATE.prefix!}; return { gongkaiInflate, gongkaiIsEmpty };`)(process) as {
       gongkaiInflate: (flate: object) => boolean;
       gongkaiIsEmpty: (flate: object) => boolean | undefined;
@@ -196,6 +196,7 @@ describe('native inflate', () => {
     expect(injected.gongkaiIsEmpty(program)).toBe(false);
     expect(program.stream.pos).toBe(0);
     expect(injected.gongkaiIsEmpty(flate(deflateRawSync(Buffer.alloc(0))))).toBe(true);
+    expect(injected.gongkaiIsEmpty(flate(deflateRawSync(Buffer.alloc(50_000_000, 0))))).toBe(false); // > 1 MB from 4 KB
     const garbage = flate(new Uint8Array([0xff, 0xff, 0xff, 1, 2, 3]));
     expect(injected.gongkaiIsEmpty(garbage)).toBeUndefined(); // pdfjs's own check decides
     expect(injected.gongkaiInflate(garbage)).toBe(false); // and pdfjs's decoder reads it
