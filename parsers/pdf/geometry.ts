@@ -45,7 +45,7 @@ export function round1(b: Box): Box {
 
 /** Sorted values grouped when neighbours are within tolerance; each group becomes its mean. */
 export function clusterValues(values: number[], tolerance: number): number[] {
-  const sorted = Float64Array.from(values).sort(); // numeric sort; one element kind for V8, however the values fall
+  const sorted = new Float64Array(values).sort(); // numeric sort; one element kind for V8, however the values fall
   const out: number[] = [];
   let sum = 0;
   let n = 0;

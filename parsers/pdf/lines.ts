@@ -95,8 +95,11 @@ function verticalLines(glyphs: Glyph[]): Line[] {
 
 function makeLine(glyphs: Glyph[], vertical: boolean): Line {
   const ordered = vertical ? glyphs : glyphs.sort((a, b) => a.box[0] - b.box[0]);
-  const sizes = Float64Array.from(ordered.filter((g) => g.text !== ' '), (g) => g.size).sort(); // numeric sort
-  const size = sizes[Math.floor(sizes.length / 2)] ?? ordered[0]!.size;
+  // The median size of the glyphs other than spaces (a Float64Array: numeric sort, one element kind).
+  const sizes = new Float64Array(ordered.length);
+  let count = 0;
+  for (const g of ordered) if (g.text !== ' ') sizes[count++] = g.size;
+  const size = count > 0 ? sizes.subarray(0, count).sort()[count >> 1]! : ordered[0]!.size;
   const runs: Run[] = [];
   let text = '';
   let box: Box | null = null;

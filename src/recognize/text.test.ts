@@ -43,6 +43,15 @@ describe('matchLabel', () => {
     expect(matchLabel('重复申请', ['属于国家秘密'])).toBeUndefined();
     expect(matchLabel('予以公开', ['不予公开'])).toBeUndefined();
   });
+  it('gives a remembered answer only for the same labels, text and threshold', () => {
+    const labels = ['申请人无正当理由大量反复申请'];
+    const typo = '申请人无正当理由大量反复申诮的';
+    const loose = matchLabel(typo, labels, 0.6);
+    expect(loose?.kind).toBe('loose');
+    expect(matchLabel(typo, labels, 0.6)).toEqual(loose);
+    expect(matchLabel(typo, labels, 0.99)).toBeUndefined();
+    expect(matchLabel(typo, ['属于国家秘密'], 0.6)).toBeUndefined();
+  });
 });
 
 describe('similarity and toHalfWidth', () => {

@@ -95,7 +95,24 @@ function normalizedLabel(raw: string): string {
  * How `text` (normalised) matches one of `labels` (normalised): exact when equal, loose when one contains
  * the other or they are alike enough; undefined otherwise. Score orders competing candidates.
  */
-export function matchLabel(text: string, labels: readonly string[], minSimilarity = 0.6): { kind: LabelMatch; score: number } | undefined {
+export function matchLabel(text: string, labels: readonly string[], minSimilarity = 0.6): Readonly<{ kind: LabelMatch; score: number }> | undefined {
+  // Reports repeat the template's labels: each (labels, text) pair is compared once per process.
+  let known = matchesOf.get(labels);
+  if (!known) matchesOf.set(labels, (known = new Map()));
+  const key = `${minSimilarity} ${text}`;
+  if (known.has(key)) return known.get(key);
+  if (known.size >= MATCHES_PER_LABEL_SET) known.clear();
+  const found = compareLabel(text, labels, minSimilarity);
+  known.set(key, found);
+  return found;
+}
+
+/** Results of matchLabel per label list (the template's lists live for the process; others are collected). */
+const matchesOf = new WeakMap<readonly string[], Map<string, Readonly<{ kind: LabelMatch; score: number }> | undefined>>();
+/** Distinct texts remembered per label list; beyond, that list's results start over. */
+const MATCHES_PER_LABEL_SET = 2_000;
+
+function compareLabel(text: string, labels: readonly string[], minSimilarity: number): { kind: LabelMatch; score: number } | undefined {
   let best: { kind: LabelMatch; score: number } | undefined;
   for (const raw of labels) {
     const label = normalizedLabel(raw);
