@@ -161,47 +161,69 @@ function slotIndex(lines: number[], v: number): number {
 
 /** Ruled tables of one page, and the glyphs outside them. */
 export function findRuledTables(segments: Segment[], glyphs: Glyph[], page: number): { tables: GridTable[]; outside: Glyph[] } {
-  const tables: GridTable[] = [];
-  const slotMaps: Int32Array[] = [];
   // Tick marks of charts and underline stubs are short; table rules span at least a narrow cell.
   const merged = mergeSegments(segments).filter((r) => r.to - r.from >= MIN_RULE_LENGTH);
   // Pages drawn with thousands of rules (maps, charts) are not report tables; the crossing test is quadratic.
   if (merged.length > MAX_RULES_PER_PAGE) return { tables: [], outside: glyphs };
+  const grids: Grid[] = [];
   for (const group of connectedGroups(merged)) {
-    const hs = group.filter((s) => s.horizontal), vs = group.filter((s) => !s.horizontal);
-    if (hs.length < 2 || vs.length < 2) continue;
-    // Outer edges come from the rules' extents too: WPS leaves the bottom border of a table cut by a
-    // page break undrawn (huaian-hongze-2023.pdf page 3), LibreOffice the top one on the next page.
-    const xs = gridLines(vs, hs), ys = gridLines(hs, vs);
-    const rows = ys.length - 1, cols = xs.length - 1;
-    // A lone box is a frame, not a table. One column of rows (a frame with horizontal rules only) is left
-    // to the alignment reader (table-text.ts), which can split the rows into columns at blank space.
-    if (rows < 1 || cols < 2) continue;
-    const rects = mergeSlots(
-      rows, cols,
-      (r, c) => coverage(vs, xs[c + 1]!, ys[r]!, ys[r + 1]!) < RULED_SHARE,
-      (r, c) => coverage(hs, ys[r + 1]!, xs[c]!, xs[c + 1]!) < RULED_SHARE,
-    );
-    const slotCell = new Int32Array(rows * cols);
-    const cells: GridCell[] = rects.map(([r0, c0, r1, c1], k) => {
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) slotCell[r * cols + c] = k;
-      return { row: r0, col: c0, rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1, text: '', box: [xs[c0]!, ys[r0]!, xs[c1 + 1]!, ys[r1 + 1]!] };
-    });
-    tables.push({ page, box: [xs[0]!, ys[0]!, xs.at(-1)!, ys.at(-1)!], xs, ys, cells });
-    slotMaps.push(slotCell);
+    const grid = ruledGrid(group, page);
+    if (grid) grids.push(grid);
   }
-  // Glyphs go to the cell holding their centre.
+  const { perCell, outside } = placeGlyphs(grids, glyphs);
+  // The lines of a cell join without separator: a label wrapped mid-word, or written one character per
+  // line in a tall merged cell ("三、本年度办理结果" in seed-2023.pdf), reads as one string.
+  for (const [cell, list] of perCell) cell.text = joinText(buildLines(list).map((l) => l.text));
+  const kept = grids.map((g) => g.table).filter((t) => {
+    if (t.cells.filter((c) => c.text).length >= MIN_FILLED_SHARE * t.cells.length) return true;
+    for (const c of t.cells) outside.push(...(perCell.get(c) ?? []));
+    return false;
+  });
+  return { tables: kept.sort((a, b) => a.box[1] - b.box[1]), outside };
+}
+
+/** A table and, for each slot of its grid (row-major), the index of the cell covering it. */
+interface Grid {
+  table: GridTable;
+  slotCell: Int32Array;
+}
+
+/** One connected group of rules → a grid of cells with spans; null when the rules make no table. */
+function ruledGrid(group: Segment[], page: number): Grid | null {
+  const hs = group.filter((s) => s.horizontal), vs = group.filter((s) => !s.horizontal);
+  if (hs.length < 2 || vs.length < 2) return null;
+  // Outer edges come from the rules' extents too: WPS leaves the bottom border of a table cut by a
+  // page break undrawn (huaian-hongze-2023.pdf page 3), LibreOffice the top one on the next page.
+  const xs = gridLines(vs, hs), ys = gridLines(hs, vs);
+  const rows = ys.length - 1, cols = xs.length - 1;
+  // A lone box is a frame, not a table. One column of rows (a frame with horizontal rules only) is left
+  // to the alignment reader (table-text.ts), which can split the rows into columns at blank space.
+  if (rows < 1 || cols < 2) return null;
+  const rects = mergeSlots(
+    rows, cols,
+    (r, c) => coverage(vs, xs[c + 1]!, ys[r]!, ys[r + 1]!) < RULED_SHARE,
+    (r, c) => coverage(hs, ys[r + 1]!, xs[c]!, xs[c + 1]!) < RULED_SHARE,
+  );
+  const slotCell = new Int32Array(rows * cols);
+  const cells: GridCell[] = rects.map(([r0, c0, r1, c1], k) => {
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) slotCell[r * cols + c] = k;
+    return { row: r0, col: c0, rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1, text: '', box: [xs[c0]!, ys[r0]!, xs[c1 + 1]!, ys[r1 + 1]!] };
+  });
+  return { table: { page, box: [xs[0]!, ys[0]!, xs.at(-1)!, ys.at(-1)!], xs, ys, cells }, slotCell };
+}
+
+/** Each glyph goes to the cell holding its centre, or outside every table. */
+function placeGlyphs(grids: Grid[], glyphs: Glyph[]): { perCell: Map<GridCell, Glyph[]>; outside: Glyph[] } {
   const perCell = new Map<GridCell, Glyph[]>();
   const outside: Glyph[] = [];
   for (const g of glyphs) {
     const cx = (g.box[0] + g.box[2]) / 2, cy = (g.box[1] + g.box[3]) / 2;
     let placed = false;
-    for (let ti = 0; ti < tables.length; ti++) {
-      const t = tables[ti]!;
+    for (const { table: t, slotCell } of grids) {
       if (cx < t.box[0] || cx > t.box[2] || cy < t.box[1] || cy > t.box[3]) continue;
       const r = slotIndex(t.ys, cy), c = slotIndex(t.xs, cx);
       if (r < 0 || c < 0) continue;
-      const cell = t.cells[slotMaps[ti]![r * (t.xs.length - 1) + c]!]!;
+      const cell = t.cells[slotCell[r * (t.xs.length - 1) + c]!]!;
       const list = perCell.get(cell);
       if (list) list.push(g);
       else perCell.set(cell, [g]);
@@ -210,13 +232,5 @@ export function findRuledTables(segments: Segment[], glyphs: Glyph[], page: numb
     }
     if (!placed) outside.push(g);
   }
-  // The lines of a cell join without separator: a label wrapped mid-word, or written one character per
-  // line in a tall merged cell ("三、本年度办理结果" in seed-2023.pdf), reads as one string.
-  for (const [cell, list] of perCell) cell.text = joinText(buildLines(list).map((l) => l.text));
-  const kept = tables.filter((t) => {
-    if (t.cells.filter((c) => c.text).length >= MIN_FILLED_SHARE * t.cells.length) return true;
-    for (const c of t.cells) outside.push(...(perCell.get(c) ?? []));
-    return false;
-  });
-  return { tables: kept.sort((a, b) => a.box[1] - b.box[1]), outside };
+  return { perCell, outside };
 }
