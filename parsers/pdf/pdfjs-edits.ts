@@ -115,16 +115,25 @@ export const NO_TRANSFER_LISTS: SourceEdit = {
 };
 
 /**
- * 4. Sparse CMap walk. CMap.forEach visits codes 0 … length−1 of its map, an array indexed by character
+ * 4. Sparse CMap walks. CMap.forEach visits codes 0 … length−1 of its map, an array indexed by character
  *    code, to find the few hundred codes a ToUnicode map of a subset font holds (codes up to ~30,000 in WPS
- *    output): ~5 % of the time. Object.keys gives the same codes in the same (ascending) order.
+ *    output): ~5 % of the time. Object.keys gives the same codes in the same (ascending) order. The
+ *    ToUnicodeMap made from it is walked with for…in (~2.5 %); Array.prototype.forEach visits the same
+ *    entries in the same order, three times as fast, passing each code as a number instead of a string
+ *    (its four callers index arrays with it, or convert it with +).
  */
 export const SPARSE_CMAP_WALK: SourceEdit = {
   name: 'sparse-cmap-walk',
-  replacements: [{
-    find: '    if (length <= 0x10000) {\n      for (let i = 0; i < length; i++) {\n        if (map[i] !== undefined) {\n          callback(i, map[i]);',
-    replace: '    if (length <= 0x10000) {\n      for (const key of Object.keys(map)) { const i = Number(key); if (!(i < length)) continue;\n        if (map[i] !== undefined) {\n          callback(i, map[i]);',
-  }],
+  replacements: [
+    {
+      find: '    if (length <= 0x10000) {\n      for (let i = 0; i < length; i++) {\n        if (map[i] !== undefined) {\n          callback(i, map[i]);',
+      replace: '    if (length <= 0x10000) {\n      for (const key of Object.keys(map)) { const i = Number(key); if (!(i < length)) continue;\n        if (map[i] !== undefined) {\n          callback(i, map[i]);',
+    },
+    {
+      find: '  forEach(callback) {\n    for (const charCode in this._map) {\n      callback(charCode, this._map[charCode].codePointAt(0));\n    }\n  }',
+      replace: '  forEach(callback) {\n    this._map.forEach((unicode, charCode) => {\n      callback(charCode, unicode.codePointAt(0));\n    });\n  }',
+    },
+  ],
 };
 
 /**

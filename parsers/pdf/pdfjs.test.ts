@@ -146,6 +146,22 @@ describe('the worker-module edits', () => {
     }
     expect(visits(walker(replace), sparse).map(([i]) => i)).toEqual([7, 12, 999, 30000, 65535]);
   });
+
+  it('walk a ToUnicodeMap over the same entries, in order, with the codes as numbers', () => {
+    const walk = SPARSE_CMAP_WALK.replacements[1]!;
+    const mapClass = (fragment: string) =>
+      new Function(`return class ToUnicodeMap { constructor(map) { this._map = map; }\n${fragment}\n}`)() as new (map: string[]) => { forEach(cb: (code: number | string, unicode: number) => void): void };
+    const map: string[] = [];
+    for (const code of [30000, 7, 12]) map[code] = String.fromCodePoint(0x4e00 + code);
+    map[40] = '😀';
+    const visits = (fragment: string) => {
+      const seen: [number, number][] = [];
+      new (mapClass(fragment))(map).forEach((code, unicode) => seen.push([Number(code), unicode]));
+      return seen;
+    };
+    expect(visits(walk.replace)).toEqual(visits(walk.find));
+    expect(visits(walk.replace).map(([code]) => code)).toEqual([7, 12, 40, 30000]);
+  });
   it('copy a graphics state that reads like the prototype-linked one pdfjs makes', () => {
     const [{ find, replace }] = FLAT_EVAL_STATE.replacements as [{ find: string; replace: string }];
     // EvalState's clone, with the original and the edited line.
