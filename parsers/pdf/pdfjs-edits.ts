@@ -288,7 +288,7 @@ export function editSource(source: string, edits: readonly SourceEdit[]): { sour
   let from = 0;
   for (const spot of spots) {
     // Two edits over the same text would not combine: importEdited then loads the module unedited.
-    if (spot.at < from) throw new Error(`pdfjs worker edits overlap at offset ${spot.at}`);
+    if (spot.at < from) throw new Error(`pdfjs edits overlap at offset ${spot.at}`);
     parts.push(source.slice(from, spot.at), spot.replace);
     from = spot.at + spot.find.length;
   }
