@@ -10,9 +10,11 @@ import { recognizeReport } from './recognize/index.js';
 import { Report, SCHEMA_VERSION, type Status } from './schema/report.js';
 import { GENERATOR_VERSION } from './schema/version.js';
 import { failedReport } from './failed-report.js';
-
-export { failedReport };
 import { detectFormat } from './sources/detect.js';
+
+// Re-exported for the callers that convert as well (worker, crawler); the batch's main thread imports
+// failed-report.ts itself, without this module's dependencies.
+export { failedReport };
 
 export interface ConvertOptions {
   /** As given on the command line; recorded in source.path. */
