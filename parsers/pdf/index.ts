@@ -10,9 +10,10 @@
 //   paragraphs.ts    page numbers, running headers/footers removed; lines → paragraphs
 //   table-text.ts    borderless tables from aligned runs (simple case)
 //   table-merge.ts   tables (and paragraphs, here) joined across page breaks
-// Measured on the corpus (bench.ts, --cpu-prof): pdfjs's loading of embedded fonts (sanitising WPS's
-// TrueType subsets, which keep every glyph slot) is ~25 % of the time, its content parsing, inflate
-// and GC most of the rest; ours ~6 %. Speed measures: pdfjs.ts (no glyph outlines), worker-port.ts.
+// Measured on a batch of the real reports (--cpu-prof of a worker): pdfjs ~45 % (content parsing, the
+// operator list, fonts' widths and ToUnicode maps), GC ~14 %, this folder's own code ~15 %. Speed measures:
+// pdfjs.ts (no glyph outlines or font installation), pdfjs-edits.ts (what only drawing needs, left out of
+// pdfjs), worker-port.ts (operator lists passed without copies).
 import { limitError } from '../../src/limits.js';
 import { errorMessage, GongkaiError, type Message, type Result, warning } from '../../src/messages.js';
 import { type Block, type Cell, documentModel, type DocumentModel, paragraph, table } from '../../src/model/document.js';

@@ -262,12 +262,6 @@ function locate(source: string, edit: SourceEdit): { at: number; find: string; r
   return spots;
 }
 
-/** `source` with one edit applied, or null when one of its anchors is not there exactly once. */
-export function applyEdit(source: string, edit: SourceEdit): string | null {
-  const edited = editSource(source, [edit]);
-  return edited.edits.length === 1 ? edited.source : null;
-}
-
 /**
  * The source with every edit that applies, and which ones did. Anchors are found in the unedited source
  * and the result is joined once: the worker module is 2.3 MB, and editing it step by step took 25–35 ms.

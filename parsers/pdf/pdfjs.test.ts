@@ -8,7 +8,7 @@ import { parsePdf } from './index.js';
 import { OPS } from './page-content.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { fontLoadingSkipped, loadPdfjs, openPdf, workerListenerCount } from './pdfjs.js';
-import { applyEdit, DISPLAY_EDITS, displayEdits, editSource, FLAT_EVAL_STATE, NATIVE_INFLATE, type SourceEdit, SPARSE_CMAP_WALK, TEXT_ONLY_FONTS, WORKER_EDITS, workerEdits } from './pdfjs-edits.js';
+import { DISPLAY_EDITS, displayEdits, editSource, FLAT_EVAL_STATE, NATIVE_INFLATE, type SourceEdit, SPARSE_CMAP_WALK, TEXT_ONLY_FONTS, WORKER_EDITS, workerEdits } from './pdfjs-edits.js';
 
 const corpus = (path: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../shared/corpus/${path}`, import.meta.url))));
 const seed = () => corpus('fixtures/seed-2023.pdf');
@@ -118,9 +118,9 @@ describe('the worker-module edits', () => {
     expect(edited.edits).toEqual(['text-only-fonts']); // the inflate anchors are not in this source
     expect(edited.source).toBe(`/* licence */\n${TEXT_ONLY_FONTS.replacements[0]!.replace}\n`);
     const withPrefix: SourceEdit = { name: 'native-inflate', prefix: 'const x = 1; ', replacements: [{ find: 'a();', replace: 'b();' }] };
-    expect(applyEdit('/* l */\na();\n', withPrefix)).toBe('const x = 1; /* l */\nb();\n');
-    expect(applyEdit('a();\n', withPrefix)).toBeNull(); // no comment line to share
-    expect(applyEdit('/* l */\na();a();', withPrefix)).toBeNull();
+    expect(editSource('/* l */\na();\n', [withPrefix])).toEqual({ source: 'const x = 1; /* l */\nb();\n', edits: ['native-inflate'] });
+    expect(editSource('a();\n', [withPrefix])).toEqual({ source: 'a();\n', edits: [] }); // no comment line to share
+    expect(editSource('/* l */\na();a();', [withPrefix]).edits).toEqual([]);
     for (const edit of WORKER_EDITS) {
       for (const r of edit.replacements) expect(r.replace.split('\n')).toHaveLength(r.find.split('\n').length);
       expect(edit.prefix ?? '').not.toContain('\n');
